@@ -1,0 +1,3 @@
+from memeaudit.cli import main
+
+main()

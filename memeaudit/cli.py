@@ -1,0 +1,252 @@
+"""The command line: a thin typer layer over memeaudit.analyze. Only this file picks exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from memeaudit import __version__
+from memeaudit.errors import ExitCode, MemeauditError
+
+app = typer.Typer(
+    help="Read memes and post screenshots like a careful analyst: OCR, vision and rules give a "
+    "five-section report (Description; Security and Privacy; Platforms and Models; Claims and "
+    "Evidence; Legal and Ethical Implications).",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+rules_app = typer.Typer(help="List and check rule packs and knowledge files.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure memeaudit against labelled data.", no_args_is_help=True)
+models_app = typer.Typer(help="Optional models users download themselves.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+app.add_typer(eval_app, name="eval")
+app.add_typer(models_app, name="models")
+
+Fmt = Literal["md", "json", "html"]
+EXTENSION = {"md": ".md", "json": ".json", "html": ".html"}
+state = {"verbose": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"memeaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Log each stage; show tracebacks.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    state["verbose"] = verbose
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(name)s: %(message)s"
+    )
+
+
+def _render(report, fmt: Fmt, template_dir: Path | None) -> str:  # type: ignore[no-untyped-def]
+    if fmt == "json":
+        return report.to_json()
+    return report.to_markdown(template_dir) if fmt == "md" else report.to_html(template_dir)
+
+
+def _targets(images: list[str], output: Path | None, fmt: Fmt) -> list[Path | None]:
+    """Where each report goes: stdout (None), the file -o names, or a file in the -o folder."""
+    if output is None:
+        return [None] * len(images)
+    folder = len(images) > 1 or output.is_dir() or str(output).endswith(("/", "\\"))
+    if not folder:
+        return [output]
+    taken: set[str] = set()
+    targets: list[Path | None] = []
+    for i, image in enumerate(images):
+        stem = "stdin" if image == "-" else Path(image).stem or "image"
+        name = stem if stem not in taken else f"{stem}-{i + 1}"
+        taken.add(name)
+        targets.append(output / f"{name}{EXTENSION[fmt]}")
+    return targets
+
+
+@app.command()
+def analyze(
+    images: Annotated[
+        list[str], typer.Argument(help="Image files; '-' reads one image from stdin.")
+    ],
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Report format.")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="A file, or a folder when there are several images."),
+    ] = None,
+    ocr: Annotated[
+        Literal["auto", "tesseract", "ppocr"],
+        typer.Option("--ocr", help="OCR engine; auto fuses both."),
+    ] = "auto",
+    lang: Annotated[
+        str, typer.Option("--lang", help="Tesseract language packs, e.g. eng+deu.")
+    ] = "eng",
+    caption_model: Annotated[
+        str | None,
+        typer.Option(
+            "--caption-model", help="Transformers image-to-text model name or folder (offline)."
+        ),
+    ] = None,
+    detect: Annotated[
+        bool, typer.Option("--detect/--no-detect", help="Run the object detector.")
+    ] = True,
+    rules: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
+    ] = None,
+) -> None:
+    """Analyse images and print or write their five-section reports."""
+    from memeaudit.pipeline import analyze as run
+    from memeaudit.write import write_atomic
+
+    targets = _targets(images, output, fmt)
+    failed = 0
+    for image, target in zip(images, targets, strict=True):
+        source: str | bytes = sys.stdin.buffer.read() if image == "-" else image
+        try:
+            report = run(source, ocr=ocr, lang=lang, caption_model=caption_model, detect=detect,
+                         rules=tuple(rules or ()), template_dir=template_dir)  # fmt: skip
+            text = _render(report, fmt, template_dir)
+        except MemeauditError as err:
+            if len(images) == 1:
+                raise
+            failed += 1
+            _error(err)
+            continue
+        if target is None:
+            sys.stdout.write(text if len(images) == 1 else text + "\n")
+        else:
+            write_atomic(target, text)
+            typer.echo(f"wrote {target}", err=True)
+    if failed:
+        raise typer.Exit(ExitCode.some_failed)
+
+
+@app.command()
+def doctor() -> None:
+    """Check that tesseract and every model are installed, and print their versions."""
+    from memeaudit.doctor import checks
+
+    problems = 0
+    for name, ok, detail in checks():
+        problems += not ok
+        typer.echo(f"{'ok     ' if ok else 'MISSING'} {name}: {detail}")
+    if problems:
+        raise typer.Exit(ExitCode.engine_missing)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (--format json)."""
+    import json
+
+    from memeaudit.model import Report
+
+    typer.echo(json.dumps(Report.model_json_schema(), indent=2))
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", help="Extra files to include.")
+    ] = None,
+) -> None:
+    """List the loaded knowledge files, topics and legal notes."""
+    from memeaudit.rules.knowledge import load_knowledge
+
+    kb = load_knowledge(tuple(rules or ()))
+    for source in kb.sources:
+        typer.echo(f"file   {source}")
+    typer.echo(f"{len(kb.products)} AI products, {len(kb.organizations)} organisations, "
+               f"{len(kb.platforms)} platforms, {len(kb.legal)} legal notes")  # fmt: skip
+    for topic in kb.topics.values():
+        typer.echo(f"topic  {topic.id}: {topic.title}")
+
+
+@rules_app.command("lint")
+def rules_lint(
+    files: Annotated[list[Path], typer.Argument(help="YAML rule or knowledge files.")],
+) -> None:
+    """Validate rule files against the schema; errors give file and line."""
+    from memeaudit.rules.knowledge import load_knowledge
+
+    load_knowledge(tuple(files))
+    for file in files:
+        typer.echo(f"ok {file}")
+
+
+@eval_app.command("ocr")
+def eval_ocr(
+    folder: Annotated[Path, typer.Argument(help="A folder with manifest.csv, images/ and gt/.")],
+    engines: Annotated[
+        str, typer.Option(help="Comma-separated: tesseract, ppocr, auto.")
+    ] = "tesseract,ppocr,auto",
+) -> None:
+    """Character error rate per category and overall, per engine (the dev set's scoring)."""
+    from memeaudit.evaluate import score
+    from memeaudit.load import load_image
+    from memeaudit.ocr import read_text
+    from memeaudit.options import Options
+
+    def reader(choice: str):  # type: ignore[no-untyped-def]
+        return lambda path: read_text(load_image(path), Options(ocr=choice))[0].text  # type: ignore[arg-type]
+
+    table = score(folder, {name: reader(name) for name in engines.split(",")})
+    columns = list(next(iter(table.values())))
+    typer.echo("| engine | " + " | ".join(columns) + " |")
+    typer.echo("|---" * (len(columns) + 1) + "|")
+    for name, row in table.items():
+        typer.echo(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in columns) + " |")
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[
+        str,
+        typer.Argument(help="A Hugging Face model id, e.g. Salesforce/blip-image-captioning-base."),
+    ],
+) -> None:
+    """Download a captioning model into the Hugging Face cache (the only command that uses the network)."""
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as err:
+        raise MemeauditError(
+            "models pull needs transformers", "pip install 'memeaudit[caption]'"
+        ) from err
+    try:
+        path = snapshot_download(name)
+    except Exception as err:  # the hub client raises many types; report the one line
+        raise MemeauditError(f"could not download {name}: {err}".splitlines()[0]) from err
+    typer.echo(f"downloaded {name} to {path}")
+
+
+def _error(err: MemeauditError) -> None:
+    typer.echo(f"memeaudit: error: {err}", err=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except MemeauditError as err:
+        if state["verbose"]:
+            raise
+        _error(err)
+        sys.exit(int(err.exit_code))
+    except KeyboardInterrupt:
+        sys.exit(130)

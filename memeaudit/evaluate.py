@@ -1,0 +1,63 @@
+"""Score OCR against a folder in the dev-set layout: manifest.csv, images/, gt/."""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace runs to one space, lower-case, straighten curly quotes."""
+    return re.sub(r"\s+", " ", text).strip().lower().translate(_QUOTES)
+
+
+def levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def cer(hypothesis: str, truth: str) -> float | None:
+    """Levenshtein distance over ground-truth length; None when the truth is empty."""
+    hyp, ref = normalise(hypothesis), normalise(truth)
+    return levenshtein(hyp, ref) / len(ref) if ref else None
+
+
+@dataclass(frozen=True)
+class Item:
+    image: Path
+    category: str
+    truth: str
+
+
+def items(folder: Path) -> Iterator[Item]:
+    with (folder / "manifest.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            truth = (folder / row["ground_truth_file"]).read_text(encoding="utf-8")
+            yield Item(folder / row["file"], row["category"], truth)
+
+
+def score(folder: Path, readers: dict[str, Callable[[Path], str]]) -> dict[str, dict[str, float]]:
+    """{reader: {category: median CER, 'all (mean)': mean CER}} over items with text."""
+    per: dict[str, dict[str, list[float]]] = {name: {} for name in readers}
+    for item in items(folder):
+        for name, read in readers.items():
+            value = cer(read(item.image), item.truth)
+            if value is not None:
+                per[name].setdefault(item.category, []).append(value)
+    table: dict[str, dict[str, float]] = {}
+    for name, cats in per.items():
+        row = {cat: statistics.median(values) for cat, values in sorted(cats.items())}
+        row["all (mean)"] = statistics.mean(v for values in cats.values() for v in values)
+        table[name] = row
+    return table

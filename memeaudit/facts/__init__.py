@@ -1,0 +1,44 @@
+"""The facts stage: pure functions from OCR, post fields and vision to entities, claims,
+personal data and topics."""
+
+from __future__ import annotations
+
+from memeaudit.facts.claims import find_claims
+from memeaudit.facts.entities import find_entities
+from memeaudit.facts.pii import find_personal_data
+from memeaudit.facts.topics import find_topics
+from memeaudit.model import Facts, OcrResult, Post, Vision
+from memeaudit.rules.knowledge import Knowledge
+
+
+def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tuple[str, str]]:
+    """(source, text) pairs: who posted, what the post says, labels, and the rest of the text."""
+    sources: list[tuple[str, str]] = []
+    if post is not None:
+        author = " ".join(filter(None, [post.display_name, post.handle]))
+        sources.append(("post-author", author))
+        if post.body:
+            sources.append(("post-body", post.body))
+    labels = [o.tag for o in vision.objects if o.tag] + vision.untied_labels
+    if labels:
+        sources.append(("label", "\n".join(labels)))
+    shown = {text for _, text in sources}
+    rest = [ln.text for ln in ocr.lines if not any(ln.text in s for s in shown)]
+    if rest:
+        sources.append(("ocr", "\n".join(rest)))
+    return sources
+
+
+def extract(kb: Knowledge, ocr: OcrResult, post: Post | None, vision: Vision) -> Facts:
+    assert kb.language is not None
+    sources = text_sources(ocr, post, vision)
+    author = None
+    if post is not None and (post.display_name or post.handle):
+        author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
+    claim_text = post.body if post and post.body else ocr.text
+    return Facts(
+        entities=find_entities(kb, sources, post),
+        claims=find_claims(claim_text or "", author, kb.language),
+        personal_data=find_personal_data(ocr.text),
+        topics=find_topics(list(kb.topics.values()), ocr.text),
+    )

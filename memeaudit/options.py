@@ -1,0 +1,24 @@
+"""One options model that flows through a run; the CLI and the Python API both build it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+OcrChoice = Literal["auto", "tesseract", "ppocr"]
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ocr: OcrChoice = Field("auto", description="OCR engine; auto fuses tesseract and PP-OCR.")
+    lang: str = Field("eng", description="Tesseract language pack(s), e.g. eng or eng+deu.")
+    caption_model: str | None = Field(
+        None, description="A transformers image-to-text model name or local folder."
+    )
+    detect: bool = Field(True, description="Run the object detector.")
+    min_object_conf: float = Field(0.5, ge=0, le=1)
+    rules: tuple[Path, ...] = Field((), description="Extra rule packs or knowledge files.")
+    template_dir: Path | None = None

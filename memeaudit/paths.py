@@ -1,0 +1,26 @@
+"""Where memeaudit finds its packaged files and keeps its cache."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+PACKAGE = resources.files("memeaudit")
+
+
+def cache_dir(name: str) -> Path:
+    """A folder under $XDG_CACHE_HOME/memeaudit (default ~/.cache/memeaudit), created on use."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "memeaudit"
+    path = root / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def packaged_templates() -> Traversable:
+    """The templates inside the wheel, or the repository's templates/ in a source checkout."""
+    inside = PACKAGE / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parent.parent / "templates"

@@ -1,0 +1,48 @@
+"""One image, top to bottom: load -> OCR -> post fields -> vision -> facts -> rules -> report."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from memeaudit import __version__, facts, ocr, post, vision
+from memeaudit.load import load_image
+from memeaudit.model import Report
+from memeaudit.options import Options
+from memeaudit.rules.describe import describe
+from memeaudit.rules.engine import write_sections
+from memeaudit.rules.knowledge import Knowledge, load_knowledge
+
+
+@cache
+def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
+    """The knowledge base and rule packs, loaded once per process for each set of extra files."""
+    return load_knowledge(extra)
+
+
+def analyze(source: str | Path | bytes, **options: Any) -> Report:
+    """Analyse one image (a path or its bytes) and return the report. Options: see Options."""
+    opts = Options(**options)
+    kb = knowledge(tuple(opts.rules))
+    image = load_image(source)
+    text, engines = ocr.read_text(image, opts)
+    fields = post.parse_post(text)
+    seen, vision_engines = vision.see(image, text, fields, opts)
+    found = facts.extract(kb, text, fields, seen)
+    has_picture = fields is None or bool(seen.panels) or bool(seen.objects)
+    sections = [
+        describe(text, fields, seen.objects, seen.caption, found, seen.untied_labels, has_picture),
+        *write_sections(kb, found, fields),
+    ]
+    return Report(
+        memeaudit_version=__version__,
+        image=image.info,
+        ocr=text,
+        post=fields,
+        objects=seen.objects,
+        caption=seen.caption,
+        facts=found,
+        sections=sections,
+        engines={**engines, **vision_engines},
+    )

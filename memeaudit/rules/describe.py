@@ -1,0 +1,113 @@
+"""Section 1, Description: what kind of image it is, what the picture shows, what the text says."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from memeaudit.facts.text import join_names, quote, sentences
+from memeaudit.model import Caption, DetectedObject, Evidence, Facts, OcrResult, Post, Section
+from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
+from memeaudit.vision.detect import coco_labels
+
+NUMBERS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def article(word: str) -> str:
+    """'an X', 'an Instagram', 'a Reddit': single letters go by their spoken name."""
+    vowel = word[0] in "AEFHILMNORSX" if len(word) == 1 else word[0].lower() in "aeiou"
+    return "an" if vowel else "a"
+
+
+def count_phrase(label: str, n: int) -> str:
+    plural = {name: pl for name, pl in coco_labels().values()}.get(label, label + "s")
+    word = NUMBERS[n] if n < len(NUMBERS) else str(n)
+    return f"{article(label)} {label}" if n == 1 else f"{word} {plural}"
+
+
+def author(post: Post) -> str:
+    if post.display_name and post.handle:
+        return f"{post.display_name} ({post.handle})"
+    return post.display_name or post.handle or "an unnamed account"
+
+
+def _objects(par: Paragraph, objects: list[DetectedObject], where: str) -> None:
+    if not objects:
+        par.say(
+            f"The object detector found none of the everyday objects it knows in {where}.",
+            rule("describe.no-objects"),
+        )
+        return
+    groups = Counter(o.label for o in objects)
+    parts = []
+    for label, n in groups.most_common():
+        members = [o for o in objects if o.label == label]
+        tags = [o.tag for o in members if o.tag]
+        phrase = count_phrase(label, n)
+        if tags and len(tags) == n:
+            phrase += f", labelled {join_names(tags)}"
+        elif tags:
+            phrase += f", {NUMBERS[len(tags)] if len(tags) < len(NUMBERS) else len(tags)} of them labelled {join_names(tags)}"
+        parts.append(phrase)
+    evidence = [Evidence(kind="object", text=f"{o.label} {o.conf:.2f}" + (f" tagged {o.tag}" if o.tag else ""),
+                         bbox=o.bbox) for o in objects]  # fmt: skip
+    par.say(f"{where[0].upper()}{where[1:]} shows {join_names(parts)}.", *evidence)
+
+
+def describe(
+    ocr_result: OcrResult, post: Post | None, objects: list[DetectedObject],
+    caption: Caption | None, facts: Facts, untied: list[str], has_picture: bool,
+) -> Section:  # fmt: skip
+    par = Paragraph(1)
+    if post is not None:
+        evidence = [post_field("platform", post.platform), post_field("handle", post.handle or "")]
+        date = f", dated {post.timestamp_raw}," if post.timestamp_raw else ""
+        shot = f"a screenshot of {article(post.platform)} {post.platform} post"
+        if has_picture:
+            par.say(f"The image combines {shot} by {author(post)}{date} with a picture.", *evidence,
+                    rule("describe.post-with-picture"))  # fmt: skip
+        else:
+            par.say(f"The image is {shot} by {author(post)}{date.rstrip(',')}.", *evidence)
+    if has_picture or post is None:
+        _objects(par, objects, "the picture" if post is not None else "the image")
+    if untied:
+        par.say(
+            f"Short labels over the picture read {join_names(untied)}.", *(ocr(t) for t in untied)
+        )
+    if caption is not None:
+        par.say(f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}.",
+                Evidence(kind="caption", text=caption.text))  # fmt: skip
+    body = post.body if post is not None and post.body else None
+    text = body or ocr_result.text
+    if text.strip():
+        first = sentences(text)[0]
+        whose = "The post's text" if body else "The text in the image"
+        par.say(f"{whose} begins: {quote(first)}.", ocr(first))
+        cited = [f for claim in facts.claims for f in claim.figures if f.unit not in (None, "date")]
+        if cited:
+            figures = join_names(
+                [
+                    f"{f.text} {f.unit}" if f.unit not in ("percent", "ratio") else f.text
+                    for f in cited
+                ]
+            )
+            par.say(f"It cites {figures}.", *(ocr(f.text, "facts.figures") for f in cited))
+        if post is not None and any(v is not None for v in post.counts.model_dump().values()):
+            shown = [f"{v:,} {k}" for k, v in post.counts.model_dump().items() if v is not None]
+            par.say(f"The post shows {join_names(shown)}.", post_field("counts", ", ".join(shown)))
+    else:
+        par.say("No text was found in the image.", rule("describe.no-text"))
+    return par.section()

