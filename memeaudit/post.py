@@ -14,7 +14,7 @@ from memeaudit.model import Counts, Line, OcrResult, Post
 from memeaudit.ocr.base import union_box
 
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})\b")
-COUNT = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*(?:\.\d)?[KMB]?$", re.IGNORECASE)
+COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[KMB]?$", re.IGNORECASE)
 VIEWS = re.compile(r"(\d[\d.,]*[KMB]?)\s*Views", re.IGNORECASE)
 CLOCK = r"\d{1,2}:\d{2}\s*[AP]M"
 DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
@@ -42,7 +42,7 @@ def parse_count(text: str) -> int | None:
     scale = SCALE.get(token[-1], 1)
     number = token[:-1] if scale > 1 else token
     if scale > 1:
-        return round(float(number.replace(",", ".")) * scale)
+        return round(float(number.replace(",", "")) * scale)
     return int(number.replace(",", "").replace(".", ""))
 
 

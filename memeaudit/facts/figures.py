@@ -6,7 +6,10 @@ import re
 
 from memeaudit.model import Figure
 
-QUALIFIER = r"(?:over|more than|nearly|almost|about|around|roughly|approximately|up to|at least|fewer than|less than|under|some|only)"
+QUALIFIER = (
+    r"(?:over|more\s+than|nearly|almost|about|around|roughly|approximately|up\s+to|at\s+least"
+    r"|fewer\s+than|less\s+than|under|some)"
+)
 NUMBER = r"[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]?\d+(?:\.\d+)?"
 SCALE_WORD = r"thousand|million|billion|trillion"
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -15,13 +18,11 @@ FIGURE = re.compile(
       (?P<date>{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)
     | (?P<ratio>\d+\s+(?:in|out\s+of)\s+\d+)
     | (?P<times>\d+(?:\.\d+)?x)(?![\w])
-    | (?P<amount>(?:{QUALIFIER}\s+)?(?:{NUMBER})(?:\s?(?:{SCALE_WORD})|[KMB](?![\w]))?(?:\s?%|\s+percent)?)
+    | (?P<amount>(?:{QUALIFIER}\s+)?(?:{NUMBER})(?!\s+(?:in|out\s+of)\s+\d)(?:\s?(?:{SCALE_WORD})|[KMB](?![\w]))?(?:\s?%|\s+percent)?)
     )(?![\w,])""",
     re.IGNORECASE | re.VERBOSE,
 )
-UNIT = re.compile(
-    r"\s+((?:[a-z][\w-]*)(?:\s+(?!with\b|and\b|to\b|of\b|in\b|on\b|for\b|by\b)[a-z][\w-]*)?)"
-)
+UNIT = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 STOP = {"with", "and", "to", "of", "in", "on", "for", "by", "the", "a", "an", "is", "are", "was"}
 MULTIPLIER = {
     "thousand": 1e3,
@@ -48,8 +49,13 @@ def _unit(rest: str) -> str | None:
     match = UNIT.match(rest)
     if not match:
         return None
-    words = [w for w in match.group(1).split() if w.lower() not in STOP]
-    return " ".join(words) or None
+    first, second = match.group(1), match.group(2)
+    if first in STOP:
+        return None
+    # "fraudulent accounts": an adjective then a plural noun; "users last": stop at the noun.
+    if second and not first.endswith("s") and second.endswith("s") and second not in STOP:
+        return f"{first} {second}"
+    return first
 
 
 def figures(sentence: str) -> list[Figure]:
