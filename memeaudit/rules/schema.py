@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?)+$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -21,10 +23,15 @@ class Reference(Strict):
     url: str | None = None
 
     def cite(self) -> str:
-        """Short in-text form: 'Tramèr et al., 2016'."""
-        first = self.authors.split(",")[0].strip()
-        several = "," in self.authors or " and " in self.authors or "&" in self.authors
-        return f"{first}{' et al.' if several else ''}, {self.year}"
+        """Short in-text form: 'Tramèr et al., 2016', 'Chesney and Citron, 2019', 'NIST, 2024'."""
+        if "," not in self.authors:  # an organisation, or one name
+            return f"{self.authors}, {self.year}"
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", self.authors)
+        surnames = [p for p in parts if p and not _INITIALS.match(p) and p != "et al."]
+        if len(surnames) == 2 and "et al." not in self.authors:
+            return f"{surnames[0]} and {surnames[1]}, {self.year}"
+        several = len(surnames) > 2 or "et al." in self.authors
+        return f"{surnames[0]}{' et al.' if several else ''}, {self.year}"
 
 
 class Named(Strict):
