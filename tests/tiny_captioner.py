@@ -32,6 +32,9 @@ def build(folder: Path) -> Path:
                      "bos_token_id": 5, "pad_token_id": 0, "sep_token_id": 3, "eos_token_id": 3},
         projection_dim=32,
     )  # fmt: skip
-    BlipForConditionalGeneration(config).save_pretrained(folder)
+    model = BlipForConditionalGeneration(config)
+    with torch.no_grad():  # make the random decoder say something: favour the token "cat"
+        model.text_decoder.cls.predictions.decoder.bias[WORDS.index("cat")] += 20.0
+    model.save_pretrained(folder)
     BlipProcessor(BlipImageProcessor(size={"height": 32, "width": 32}), tokenizer).save_pretrained(folder)
     return folder

@@ -45,6 +45,7 @@ def see(
     caption = None
     if options.caption_model:
         captioner = get_captioner(options.caption_model)
-        caption = Caption(text=captioner.caption(image.rgb), engine=captioner.name)
+        text = captioner.caption(image.rgb)
+        caption = Caption(text=text, engine=captioner.name) if text else None
         engines["transformers"] = captioner.version()
     return Vision(objects=objects, caption=caption, panels=regions, untied_labels=untied), engines
