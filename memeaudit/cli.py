@@ -18,6 +18,7 @@ app = typer.Typer(
     "Evidence; Legal and Ethical Implications).",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 rules_app = typer.Typer(help="List and check rule packs and knowledge files.", no_args_is_help=True)
@@ -250,3 +251,9 @@ def main() -> None:
         sys.exit(int(err.exit_code))
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as err:  # a bug: one line, unless -v asked for the traceback
+        if state["verbose"]:
+            raise
+        typer.echo(f"memeaudit: internal error: {type(err).__name__}: {err} (rerun with -v and "
+                   "report the traceback)", err=True)  # fmt: skip
+        sys.exit(int(ExitCode.internal))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 from memeaudit.load import LoadedImage
@@ -34,7 +35,11 @@ def read_text(image: LoadedImage, options: Options) -> tuple[OcrResult, dict[str
     bgr = image.bgr
     names = engines_for(options.ocr)
     engines = [get_engine(name, options.lang) for name in names]
-    readings = [engine.read(bgr) for engine in engines]
+    if len(engines) == 1:
+        readings = [engines[0].read(bgr)]
+    else:  # tesseract runs as a subprocess and onnxruntime frees the GIL: overlap them
+        with ThreadPoolExecutor(max_workers=len(engines)) as pool:
+            readings = list(pool.map(lambda engine: engine.read(bgr), engines))
     lines = fuse(readings[0], readings[1]) if len(readings) == 2 else reading_order(readings[0])
     result = OcrResult(
         text="\n".join(line.text for line in lines),

@@ -95,7 +95,8 @@ def describe(
     if text.strip():
         first = sentences(text)[0]
         whose = "The post's text" if body else "The text in the image"
-        par.say(f"{whose} begins: {quote(first)}.", ocr(first))
+        verb = "reads" if first == " ".join(text.split()) else "begins"
+        par.say(f"{whose} {verb}: {quote(first)}.", ocr(first))
         cited = [f for claim in facts.claims for f in claim.figures if f.unit not in (None, "date")]
         if cited:
             figures = join_names(
