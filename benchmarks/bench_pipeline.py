@@ -16,10 +16,15 @@ import statistics
 import subprocess
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "dev" / "images"
+
+
+def bare_tesseract(path: Path) -> None:
+    subprocess.run(["tesseract", str(path), "stdout", "-l", "eng"], capture_output=True, check=True)
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -34,10 +39,14 @@ def peak_rss_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("images", nargs="?", type=Path, default=DEFAULT if DEFAULT.is_dir() else ROOT / "samples")
+    parser.add_argument(
+        "images", nargs="?", type=Path, default=DEFAULT if DEFAULT.is_dir() else ROOT / "samples"
+    )
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
-    images = sorted(p for p in args.images.iterdir() if p.suffix.lower() in {".png", ".jpg", ".jpeg"})
+    images = sorted(
+        p for p in args.images.iterdir() if p.suffix.lower() in {".png", ".jpg", ".jpeg"}
+    )
     images = images[: args.limit] if args.limit else images
 
     from memeaudit import analyze
@@ -51,16 +60,20 @@ def main() -> None:
     analyze(images[0])  # build every engine once
     print(f"engine start-up (all engines, one image): {time.perf_counter() - start:.2f} s")
     loaded = {p: load_image(p) for p in images}
-    rows: dict[str, list[float]] = {k: [] for k in ("bare tesseract", "tesseract", "ppocr", "auto (fused)", "vision", "pipeline")}
+    rows: dict[str, list[float]] = {
+        k: []
+        for k in ("bare tesseract", "tesseract", "ppocr", "auto (fused)", "vision", "pipeline")
+    }
     for path in images:
         image = loaded[path]
-        rows["bare tesseract"].append(timed(lambda: subprocess.run(["tesseract", str(path), "stdout", "-l", "eng"], capture_output=True, check=True)))  # noqa: B023
-        for name, choice in (("tesseract", "tesseract"), ("ppocr", "ppocr"), ("auto (fused)", "auto")):
-            rows[name].append(timed(lambda: read_text(image, Options(ocr=choice))))  # noqa: B023
         text, _ = read_text(image, Options())
         fields = parse_post(text)
-        rows["vision"].append(timed(lambda: see(image, text, fields, Options())))  # noqa: B023
-        rows["pipeline"].append(timed(lambda: analyze(path)))  # noqa: B023
+        rows["bare tesseract"].append(timed(partial(bare_tesseract, path)))
+        rows["tesseract"].append(timed(partial(read_text, image, Options(ocr="tesseract"))))
+        rows["ppocr"].append(timed(partial(read_text, image, Options(ocr="ppocr"))))
+        rows["auto (fused)"].append(timed(partial(read_text, image, Options(ocr="auto"))))
+        rows["vision"].append(timed(partial(see, image, text, fields, Options())))
+        rows["pipeline"].append(timed(partial(analyze, path)))
     base = statistics.median(rows["bare tesseract"])
     print(f"{len(images)} images from {args.images}")
     print(f"{'stage':<16} {'median s':>9} {'x bare tesseract':>17}")

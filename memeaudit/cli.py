@@ -121,8 +121,15 @@ def analyze(
     for image, target in zip(images, targets, strict=True):
         source: str | bytes = sys.stdin.buffer.read() if image == "-" else image
         try:
-            report = run(source, ocr=ocr, lang=lang, caption_model=caption_model, detect=detect,
-                         rules=tuple(rules or ()), template_dir=template_dir)  # fmt: skip
+            report = run(
+                source,
+                ocr=ocr,
+                lang=lang,
+                caption_model=caption_model,
+                detect=detect,
+                rules=tuple(rules or ()),
+                template_dir=template_dir,
+            )
             text = _render(report, fmt, template_dir)
         except MemeauditError as err:
             if len(images) == 1:
@@ -174,8 +181,10 @@ def rules_list(
     kb = load_knowledge(tuple(rules or ()))
     for source in kb.sources:
         typer.echo(f"file   {source}")
-    typer.echo(f"{len(kb.products)} AI products, {len(kb.organizations)} organisations, "
-               f"{len(kb.platforms)} platforms, {len(kb.legal)} legal notes")  # fmt: skip
+    typer.echo(
+        f"{len(kb.products)} AI products, {len(kb.organizations)} organisations, "
+        f"{len(kb.platforms)} platforms, {len(kb.legal)} legal notes"
+    )
     for topic in kb.topics.values():
         typer.echo(f"topic  {topic.id}: {topic.title}")
 
@@ -254,6 +263,9 @@ def main() -> None:
     except Exception as err:  # a bug: one line, unless -v asked for the traceback
         if state["verbose"]:
             raise
-        typer.echo(f"memeaudit: internal error: {type(err).__name__}: {err} (rerun with -v and "
-                   "report the traceback)", err=True)  # fmt: skip
+        typer.echo(
+            f"memeaudit: internal error: {type(err).__name__}: {err} (rerun with -v and "
+            "report the traceback)",
+            err=True,
+        )
         sys.exit(int(ExitCode.internal))

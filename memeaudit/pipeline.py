@@ -30,7 +30,7 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
     fields = post.parse_post(text)
     seen, vision_engines = vision.see(image, text, fields, opts)
     found = facts.extract(kb, text, fields, seen)
-    has_picture = fields is None or bool(seen.panels) or bool(seen.objects)
+    has_picture = bool(seen.panels) or bool(seen.objects)
     sections = [
         describe(text, fields, seen.objects, seen.caption, found, seen.untied_labels, has_picture),
         *write_sections(kb, found, fields),

@@ -43,8 +43,11 @@ def main(argv: list[str]) -> int:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         if old != text:
             drifted += 1
-            sys.stdout.writelines(difflib.unified_diff(
-                old.splitlines(True), text.splitlines(True), f"expected/{name}", f"now/{name}"))  # fmt: skip
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    old.splitlines(True), text.splitlines(True), f"expected/{name}", f"now/{name}"
+                )
+            )
     return 1 if drifted else 0
 
 

@@ -10,8 +10,14 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
-def text_image(lines: list[str], size: int = 28, fg: str = "black", bg: str = "white",
-               width: int = 900, bold: bool = False) -> Image.Image:  # fmt: skip
+def text_image(
+    lines: list[str],
+    size: int = 28,
+    fg: str = "black",
+    bg: str = "white",
+    width: int = 900,
+    bold: bool = False,
+) -> Image.Image:
     font = ImageFont.truetype(str(BOLD if bold else FONT), size)
     height = 40 + len(lines) * int(size * 1.6)
     image = Image.new("RGB", (width, height), bg)

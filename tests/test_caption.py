@@ -9,9 +9,9 @@ import pytest
 pytest.importorskip("transformers")
 pytest.importorskip("torch")
 
-from memeaudit.errors import EngineMissing  # noqa: E402
-from memeaudit.pipeline import analyze  # noqa: E402
-from tests.tiny_captioner import build  # noqa: E402
+from memeaudit.errors import EngineMissing
+from memeaudit.pipeline import analyze
+from tests.tiny_captioner import build
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.slow
-def test_a_local_captioner_runs_offline_and_is_recorded(tiny_model: Path, resources: Path, no_network: None) -> None:
+def test_a_local_captioner_runs_offline_and_is_recorded(
+    tiny_model: Path, resources: Path, no_network: None
+) -> None:
     report = analyze(resources / "skimage_chelsea_cat.png", caption_model=str(tiny_model))
     assert report.caption is not None
     assert report.caption.engine == str(tiny_model)

@@ -14,8 +14,12 @@ from memeaudit.cli import app
 runner = CliRunner()
 
 
-def _memeaudit(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "memeaudit", *args], input=stdin, capture_output=True, cwd=cwd)
+def _memeaudit(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "memeaudit", *args], input=stdin, capture_output=True, cwd=cwd
+    )
 
 
 def test_version_and_help() -> None:
@@ -50,7 +54,9 @@ def test_a_bad_rule_file_exits_6(tmp_path: Path, resources: Path) -> None:
 
 def test_schema_is_json_schema() -> None:
     schema = json.loads(runner.invoke(app, ["schema"]).stdout)
-    assert {"image", "ocr", "post", "objects", "caption", "sections", "engines"} <= set(schema["properties"])
+    assert {"image", "ocr", "post", "objects", "caption", "sections", "engines"} <= set(
+        schema["properties"]
+    )
 
 
 @pytest.mark.slow
@@ -67,7 +73,9 @@ def test_stdin_and_output_folder(tmp_path: Path, resources: Path) -> None:
     bad.write_bytes(b"")
     run = _memeaudit("analyze", str(image), str(bad), "-o", str(out), "--no-detect")
     assert run.returncode == 1
-    assert (out / "pytesseract_test.md").read_text(encoding="utf-8").startswith("# memeaudit report")
+    assert (
+        (out / "pytesseract_test.md").read_text(encoding="utf-8").startswith("# memeaudit report")
+    )
     assert f"{bad}: the file is empty" in run.stderr.decode()
     assert not list(out.glob(".*.tmp")), "no temporary file may be left behind"
 

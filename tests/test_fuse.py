@@ -10,12 +10,20 @@ def _line(text: str, conf: float, box: tuple[int, int, int, int], engine: str) -
 
 
 def test_icon_junk_has_less_support_than_words() -> None:
-    assert support(_line("© QO TY", 0.9, (0, 0, 10, 10), "t")) < support(_line("Hello there", 0.9, (0, 0, 10, 10), "t"))
+    assert support(_line("© QO TY", 0.9, (0, 0, 10, 10), "t")) < support(
+        _line("Hello there", 0.9, (0, 0, 10, 10), "t")
+    )
 
 
 def test_fusion_keeps_the_better_reading_per_region() -> None:
-    primary = [_line("HELLO WORLD", 0.95, (10, 10, 200, 30), "ppocr"), _line("TXET", 0.40, (10, 100, 200, 30), "ppocr")]
-    secondary = [_line("HELLO W0RLD", 0.60, (12, 11, 198, 28), "tesseract"), _line("TEXT", 0.93, (10, 101, 200, 29), "tesseract")]
+    primary = [
+        _line("HELLO WORLD", 0.95, (10, 10, 200, 30), "ppocr"),
+        _line("TXET", 0.40, (10, 100, 200, 30), "ppocr"),
+    ]
+    secondary = [
+        _line("HELLO W0RLD", 0.60, (12, 11, 198, 28), "tesseract"),
+        _line("TEXT", 0.93, (10, 101, 200, 29), "tesseract"),
+    ]
     fused = fuse(primary, secondary)
     assert [ln.text for ln in fused] == ["HELLO WORLD", "TEXT"]
 

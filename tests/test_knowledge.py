@@ -12,8 +12,20 @@ from memeaudit.rules.knowledge import Knowledge, load_knowledge
 def test_packaged_knowledge_meets_the_minimum(kb: Knowledge) -> None:
     assert len(kb.products) >= 40
     platforms = {p.name for p in kb.platforms}
-    assert {"X", "Threads", "Bluesky", "Mastodon", "Reddit", "Facebook", "Instagram", "TikTok",
-            "LinkedIn", "YouTube", "Telegram", "Discord"} <= platforms  # fmt: skip
+    assert {
+        "X",
+        "Threads",
+        "Bluesky",
+        "Mastodon",
+        "Reddit",
+        "Facebook",
+        "Instagram",
+        "TikTok",
+        "LinkedIn",
+        "YouTube",
+        "Telegram",
+        "Discord",
+    } <= platforms
     assert "model-extraction" in kb.topics
 
 
@@ -28,7 +40,11 @@ def test_packaged_knowledge_meets_the_minimum(kb: Knowledge) -> None:
     ],
 )
 def test_products_resolve_to_providers(kb: Knowledge, text: str, name: str, provider: str) -> None:
-    found = {(e.name, e.provider) for e in find_entities(kb, [("ocr", text)], None) if e.kind == "product"}
+    found = {
+        (e.name, e.provider)
+        for e in find_entities(kb, [("ocr", text)], None)
+        if e.kind == "product"
+    }
     assert (name, provider) in found
 
 

@@ -8,7 +8,14 @@ from memeaudit.post import parse_count, parse_post, parse_timestamp
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1.2K", 1200), ("3.1M", 3_100_000), ("24,000", 24000), ("18K", 18000), ("7", 7), ("2B", 2_000_000_000)],
+    [
+        ("1.2K", 1200),
+        ("3.1M", 3_100_000),
+        ("24,000", 24000),
+        ("18K", 18000),
+        ("7", 7),
+        ("2B", 2_000_000_000),
+    ],
 )
 def test_counts(text: str, value: int) -> None:
     assert parse_count(text) == value
@@ -50,8 +57,20 @@ def test_x_post_layout_gives_every_field() -> None:
     assert (post.platform, post.display_name, post.handle) == ("X", "Anthropic", "@AnthropicAI")
     assert post.timestamp == "2026-02-23T10:02:00"
     assert post.body == "We found a thing on our models.\n\nIt is a second paragraph."
-    assert post.counts.model_dump() == {"replies": 1200, "reposts": 3400, "likes": 18000, "views": 4_100_000}
-    assert set(post.confidence) >= {"platform", "handle", "display_name", "body", "timestamp", "counts"}
+    assert post.counts.model_dump() == {
+        "replies": 1200,
+        "reposts": 3400,
+        "likes": 18000,
+        "views": 4_100_000,
+    }
+    assert set(post.confidence) >= {
+        "platform",
+        "handle",
+        "display_name",
+        "body",
+        "timestamp",
+        "counts",
+    }
 
 
 def test_a_handle_in_a_caption_is_not_a_post() -> None:
@@ -60,7 +79,11 @@ def test_a_handle_in_a_caption_is_not_a_post() -> None:
 
 
 def test_fields_not_shown_stay_empty() -> None:
-    lines = [_line("jack", 10, x=70), _line("@jack", 40, x=70), _line("just setting up my twttr", 80, x=14)]
+    lines = [
+        _line("jack", 10, x=70),
+        _line("@jack", 40, x=70),
+        _line("just setting up my twttr", 80, x=14),
+    ]
     post = parse_post(_ocr(lines))
     assert post is not None
     assert post.timestamp is None and post.counts.likes is None

@@ -7,8 +7,10 @@ from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.topics import find_topics
-from memeaudit.model import Facts, OcrResult, Post, Vision
+from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
 from memeaudit.rules.knowledge import Knowledge
+
+PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in the text raises
 
 
 def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tuple[str, str]]:
@@ -36,9 +38,16 @@ def extract(kb: Knowledge, ocr: OcrResult, post: Post | None, vision: Vision) ->
     if post is not None and (post.display_name or post.handle):
         author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
     claim_text = post.body if post and post.body else ocr.text
+    personal = find_personal_data(ocr.text)
+    topics = find_topics(list(kb.topics.values()), ocr.text)
+    if personal and PII_TOPIC in kb.topics and all(t.id != PII_TOPIC for t in topics):
+        spans = [f"{p.kind}: {p.text}" for p in personal]
+        topics.append(
+            TopicHit(id=PII_TOPIC, title=kb.topics[PII_TOPIC].title, matched=spans, how="regex")
+        )
     return Facts(
         entities=find_entities(kb, sources, post),
-        claims=find_claims(claim_text or "", author, kb.language),
-        personal_data=find_personal_data(ocr.text),
-        topics=find_topics(list(kb.topics.values()), ocr.text),
+        claims=find_claims(claim_text or "", author, kb.language, [p.text for p in personal]),
+        personal_data=personal,
+        topics=topics,
     )

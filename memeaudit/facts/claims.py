@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from memeaudit.facts.figures import figures
 from memeaudit.facts.text import phrase_pattern, sentences
@@ -10,13 +11,20 @@ from memeaudit.model import Claim
 from memeaudit.rules.schema import LanguageFile
 
 
-def find_claims(text: str, author: str | None, language: LanguageFile) -> list[Claim]:
-    """Sentences with a figure or an assertion verb; questions are not claims."""
+def find_claims(
+    text: str, author: str | None, language: LanguageFile, personal: Sequence[str] = ()
+) -> list[Claim]:
+    """Sentences with a counted figure or an assertion verb; questions are not claims.
+
+    Personal data (a phone number's digits) is not a figure, so it is blanked first."""
     claims = []
     for sentence in sentences(text):
         if sentence.endswith("?") or len(sentence.split()) < 4:
             continue
-        found = figures(sentence)
+        masked = sentence
+        for span in personal:
+            masked = masked.replace(span, " ")
+        found = [f for f in figures(masked) if f.unit is not None]
         asserts = any(phrase_pattern(v).search(sentence) for v in language.assertion_verbs)
         if not found and not asserts:
             continue
@@ -27,7 +35,7 @@ def find_claims(text: str, author: str | None, language: LanguageFile) -> list[C
                 speaker=_speaker(sentence, language) or author,
                 figures=found,
                 hedges=hedges,
-            )  # fmt: skip
+            )
         )
     return claims
 

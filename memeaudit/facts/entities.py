@@ -50,8 +50,15 @@ def find_entities(
             if product.needs_ai_context and not ai_context:
                 continue
             if matched := _matches(product, text):
-                found.append(Entity(name=product.name, kind="product", provider=product.provider,
-                                    matched=matched, source=source))  # fmt: skip
+                found.append(
+                    Entity(
+                        name=product.name,
+                        kind="product",
+                        provider=product.provider,
+                        matched=matched,
+                        source=source,
+                    )
+                )
         for org in kb.organizations:
             if matched := _matches(org, text):
                 found.append(
@@ -67,8 +74,9 @@ def find_entities(
                 Entity(name="@" + handle, kind="handle", matched="@" + handle, source=source)
             )
             if org := by_handle.get(handle.lower()):
-                found.append(Entity(name=org.name, kind="organization", matched="@" + handle,
-                                    source=source))  # fmt: skip
+                found.append(
+                    Entity(name=org.name, kind="organization", matched="@" + handle, source=source)
+                )
     unique: dict[tuple[str, str, str], Entity] = {}
     for entity in found:
         unique.setdefault((entity.name, entity.kind, entity.source), entity)

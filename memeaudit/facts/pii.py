@@ -18,7 +18,7 @@ STREET = re.compile(
 def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
     found = [PersonalData(kind="email", text=m.group(0)) for m in EMAIL.finditer(text)]
     for match in phonenumbers.PhoneNumberMatcher(
-        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        text, region, leniency=phonenumbers.Leniency.VALID
     ):
         found.append(PersonalData(kind="phone", text=match.raw_string))
     found += [PersonalData(kind="address", text=m.group(0)) for m in STREET.finditer(text)]

@@ -37,3 +37,9 @@ def quote(text: str, limit: int = 40) -> str:
     words = text.split()
     cut = " ".join(words[:limit]) + (" …" if len(words) > limit else "")
     return f"“{cut}”"
+
+
+def end_with_quote(lead: str, text: str, limit: int = 40) -> str:
+    """'Lead: “text.”': the quote closes the sentence, adding a full stop only if it has none."""
+    quoted = quote(text, limit)
+    return f"{lead} {quoted}" if quoted[-2] in ".!?…" else f"{lead} {quoted[:-1]}.”"

@@ -8,6 +8,7 @@ from functools import cache
 from memeaudit.load import LoadedImage
 from memeaudit.model import OcrResult
 from memeaudit.ocr.base import OcrEngine, reading_order
+from memeaudit.ocr.cleanup import clean
 from memeaudit.ocr.fuse import fuse
 from memeaudit.options import Options
 
@@ -41,6 +42,7 @@ def read_text(image: LoadedImage, options: Options) -> tuple[OcrResult, dict[str
         with ThreadPoolExecutor(max_workers=len(engines)) as pool:
             readings = list(pool.map(lambda engine: engine.read(bgr), engines))
     lines = fuse(readings[0], readings[1]) if len(readings) == 2 else reading_order(readings[0])
+    lines = clean(lines)
     result = OcrResult(
         text="\n".join(line.text for line in lines),
         engine="+".join(names) if len(names) > 1 else names[0],

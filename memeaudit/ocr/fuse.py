@@ -33,7 +33,7 @@ def fuse(primary: list[Line], secondary: list[Line]) -> list[Line]:
         else:
             kept.append(line)
     for i, line in enumerate(secondary):
-        if i not in used and support(line) >= MIN_SOLO_CONF and len(line.text.strip()) > 1:
-            if not any(overlap(line.bbox, k.bbox) > 0.3 for k in kept):
-                kept.append(line)
+        sure = i not in used and support(line) >= MIN_SOLO_CONF and len(line.text.strip()) > 1
+        if sure and not any(overlap(line.bbox, k.bbox) > 0.3 for k in kept):
+            kept.append(line)
     return reading_order(kept)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from memeaudit.facts.text import join_names, quote, sentences
+from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
 from memeaudit.model import Caption, DetectedObject, Evidence, Facts, OcrResult, Post, Section
 from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
 from memeaudit.vision.detect import coco_labels
@@ -62,23 +62,37 @@ def _objects(par: Paragraph, objects: list[DetectedObject], where: str) -> None:
         elif tags:
             phrase += f", {NUMBERS[len(tags)] if len(tags) < len(NUMBERS) else len(tags)} of them labelled {join_names(tags)}"
         parts.append(phrase)
-    evidence = [Evidence(kind="object", text=f"{o.label} {o.conf:.2f}" + (f" tagged {o.tag}" if o.tag else ""),
-                         bbox=o.bbox) for o in objects]  # fmt: skip
+    evidence = [
+        Evidence(
+            kind="object",
+            text=f"{o.label} {o.conf:.2f}" + (f" tagged {o.tag}" if o.tag else ""),
+            bbox=o.bbox,
+        )
+        for o in objects
+    ]
     par.say(f"{where[0].upper()}{where[1:]} shows {join_names(parts)}.", *evidence)
 
 
 def describe(
-    ocr_result: OcrResult, post: Post | None, objects: list[DetectedObject],
-    caption: Caption | None, facts: Facts, untied: list[str], has_picture: bool,
-) -> Section:  # fmt: skip
+    ocr_result: OcrResult,
+    post: Post | None,
+    objects: list[DetectedObject],
+    caption: Caption | None,
+    facts: Facts,
+    untied: list[str],
+    has_picture: bool,
+) -> Section:
     par = Paragraph(1)
     if post is not None:
         evidence = [post_field("platform", post.platform), post_field("handle", post.handle or "")]
         date = f", dated {post.timestamp_raw}," if post.timestamp_raw else ""
         shot = f"a screenshot of {article(post.platform)} {post.platform} post"
         if has_picture:
-            par.say(f"The image combines {shot} by {author(post)}{date} with a picture.", *evidence,
-                    rule("describe.post-with-picture"))  # fmt: skip
+            par.say(
+                f"The image combines {shot} by {author(post)}{date} with a picture.",
+                *evidence,
+                rule("describe.post-with-picture"),
+            )
         else:
             par.say(f"The image is {shot} by {author(post)}{date.rstrip(',')}.", *evidence)
     if has_picture or post is None:
@@ -88,15 +102,17 @@ def describe(
             f"Short labels over the picture read {join_names(untied)}.", *(ocr(t) for t in untied)
         )
     if caption is not None:
-        par.say(f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}.",
-                Evidence(kind="caption", text=caption.text))  # fmt: skip
+        par.say(
+            f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}.",
+            Evidence(kind="caption", text=caption.text),
+        )
     body = post.body if post is not None and post.body else None
     text = body or ocr_result.text
     if text.strip():
         first = sentences(text)[0]
         whose = "The post's text" if body else "The text in the image"
         verb = "reads" if first == " ".join(text.split()) else "begins"
-        par.say(f"{whose} {verb}: {quote(first)}.", ocr(first))
+        par.say(end_with_quote(f"{whose} {verb}:", first), ocr(first))
         cited = [f for claim in facts.claims for f in claim.figures if f.unit not in (None, "date")]
         if cited:
             figures = join_names(

@@ -29,16 +29,17 @@ def see(
 ) -> tuple[Vision, dict[str, str]]:
     bgr = image.bgr
     engines: dict[str, str] = {}
-    regions = panels(bgr, post)
+    card = post.bbox if post is not None else None
+    # Panels inside the post card are its own text rows, not pictures.
+    regions = [r for r in panels(bgr, post) if card is None or overlap(r, card) < 0.5]
     objects = []
     if options.detect:
         detector = get_detector()
         whole = (0, 0, image.info.width, image.info.height)
-        found = [
-            o for r in [whole, *regions] for o in detector.detect(bgr, r, options.min_object_conf)
-        ]
+        found = detector.detect(bgr, whole, options.min_object_conf)
+        for region in regions:
+            found += detector.detect(bgr, region, options.min_object_conf, square=True)
         # Inside a post card the detector sees interface shapes, not objects.
-        card = post.bbox if post is not None else None
         objects = merge([o for o in found if card is None or overlap(o.bbox, card) < 0.5])
         engines[detector.name] = detector.version()
     objects, untied = tie(short_labels(ocr.lines, post), objects)
@@ -48,4 +49,6 @@ def see(
         text = captioner.caption(image.rgb)
         caption = Caption(text=text, engine=captioner.name) if text else None
         engines["transformers"] = captioner.version()
-    return Vision(objects=objects, caption=caption, panels=regions, untied_labels=untied), engines
+    untied = untied if objects else []  # a label is "over a picture" only where one was seen
+    vision = Vision(objects=objects, caption=caption, panels=regions, untied_labels=untied)
+    return vision, engines

@@ -59,10 +59,21 @@ class SsdDetector:
     def version(self) -> str:
         return self._version
 
-    def detect(self, bgr: np.ndarray, region: BBox, min_conf: float) -> list[DetectedObject]:
-        """Objects in `region` of the image, with boxes in whole-image pixels."""
+    def detect(
+        self, bgr: np.ndarray, region: BBox, min_conf: float, square: bool = False
+    ) -> list[DetectedObject]:
+        """Objects in `region` of the image, with boxes in whole-image pixels.
+
+        `square` pads the region to a square first: a wide panel squeezed to 300x300 gets
+        confident but misplaced boxes, a padded one keeps its geometry.
+        """
         x0, y0, w, h = region
         crop = bgr[y0 : y0 + h, x0 : x0 + w]
+        if square:
+            side = max(w, h)
+            padded = np.full((side, side, 3), 127, dtype=np.uint8)
+            padded[:h, :w] = crop
+            crop, w, h = padded, side, side
         blob = cv2.dnn.blobFromImage(crop, size=(INPUT_SIZE, INPUT_SIZE), swapRB=True)
         self._net.setInput(blob)
         found = []

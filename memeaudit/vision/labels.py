@@ -6,6 +6,23 @@ from memeaudit.model import BBox, DetectedObject, Line, Post
 from memeaudit.ocr.base import overlap
 
 MAX_WORDS = 3
+MAX_GAP_ABOVE = 1.5  # a label may float this many object-heights above its object
+MAX_GAP_BELOW = 0.6
+
+
+def _isolated(line: Line, lines: list[Line]) -> bool:
+    """No aligned text line sits directly above or below it: a label, not a caption's line."""
+    x, y, w, h = line.bbox
+    for other in lines:
+        if other is line:
+            continue
+        ox, oy, ow, oh = other.bbox
+        centred = abs((ox + ow / 2) - (x + w / 2)) < 0.25 * max(w, ow)
+        left_aligned = abs(ox - x) < max(h, oh)
+        gap = max(oy - (y + h), y - (oy + oh))
+        if (centred or left_aligned) and gap < 0.6 * max(h, oh):
+            return False
+    return True
 
 
 def short_labels(lines: list[Line], post: Post | None) -> list[Line]:
@@ -20,20 +37,26 @@ def short_labels(lines: list[Line], post: Post | None) -> list[Line]:
 
 
 def _distance(label: BBox, obj: BBox) -> float | None:
-    """Vertical gap between a label and an object it sits over, under or inside; else None."""
+    """Horizontal offset of centres plus the vertical gap, if the label can belong to obj."""
     cx = label[0] + label[2] / 2
+    if label[2] > 1.5 * obj[2]:
+        return None  # wider than the object: a caption, not its label
     if not obj[0] - 0.1 * obj[2] <= cx <= obj[0] + 1.1 * obj[2]:
         return None
     above = obj[1] - (label[1] + label[3])
     below = label[1] - (obj[1] + obj[3])
-    gap = max(above, below, 0)
-    return gap if gap <= 0.6 * obj[3] else None
+    if above > MAX_GAP_ABOVE * obj[3] or below > MAX_GAP_BELOW * obj[3]:
+        return None
+    return abs(cx - (obj[0] + obj[2] / 2)) + max(above, below, 0)
 
 
 def tie(
     labels: list[Line], objects: list[DetectedObject]
 ) -> tuple[list[DetectedObject], list[str]]:
-    """Give each object at most one label, nearest first; return objects and untied labels."""
+    """Give each object at most one label, nearest first.
+
+    Returns the objects with their tags, and the labels left over that stand alone (not lines of
+    a caption block)."""
     pairs = sorted(
         (d, li, oi)
         for li, label in enumerate(labels)
@@ -47,4 +70,5 @@ def tie(
             tags[oi] = labels[li].text
             used.add(li)
     tied = [obj.model_copy(update={"tag": tags.get(i)}) for i, obj in enumerate(objects)]
-    return tied, [ln.text for i, ln in enumerate(labels) if i not in used]
+    left = [ln.text for i, ln in enumerate(labels) if i not in used and _isolated(ln, labels)]
+    return tied, left
