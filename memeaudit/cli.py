@@ -118,7 +118,9 @@ def analyze(
 
     targets = _targets(images, output, fmt)
     failed = 0
-    for image, target in zip(images, targets, strict=True):
+    for done, (image, target) in enumerate(zip(images, targets, strict=True)):
+        if len(images) > 1 and sys.stderr.isatty():
+            typer.echo(f"[{done + 1}/{len(images)}] {image}", err=True)
         source: str | bytes = sys.stdin.buffer.read() if image == "-" else image
         try:
             report = run(

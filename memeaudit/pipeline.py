@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ from memeaudit.rules.describe import describe
 from memeaudit.rules.engine import write_sections
 from memeaudit.rules.knowledge import Knowledge, load_knowledge
 
+log = logging.getLogger("memeaudit")
+
 
 @cache
 def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
@@ -25,16 +29,35 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
     """Analyse one image (a path or its bytes) and return the report. Options: see Options."""
     opts = Options(**options)
     kb = knowledge(tuple(opts.rules))
+    start = time.perf_counter()
     image = load_image(source)
     text, engines = ocr.read_text(image, opts)
+    log.info(
+        "%s: OCR read %d lines (%.2f s)",
+        image.info.path,
+        len(text.lines),
+        time.perf_counter() - start,
+    )
     fields = post.parse_post(text)
     seen, vision_engines = vision.see(image, text, fields, opts)
+    log.info(
+        "%s: post %s, %d objects",
+        image.info.path,
+        fields.platform if fields else "none",
+        len(seen.objects),
+    )
     found = facts.extract(kb, text, fields, seen)
     has_picture = bool(seen.panels) or bool(seen.objects)
     sections = [
         describe(text, fields, seen.objects, seen.caption, found, seen.untied_labels, has_picture),
         *write_sections(kb, found, fields),
     ]
+    log.info(
+        "%s: topics %s (%.2f s in all)",
+        image.info.path,
+        [t.id for t in found.topics] or "none",
+        time.perf_counter() - start,
+    )
     return Report(
         memeaudit_version=__version__,
         image=image.info,

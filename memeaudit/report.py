@@ -42,7 +42,10 @@ class _PackagedLoader(jinja2.BaseLoader):
 
 @cache
 def environment(template_dir: str | None) -> SandboxedEnvironment:
-    loaders: list[jinja2.BaseLoader] = [_PackagedLoader()]
+    packaged = _PackagedLoader()
+    # The user's folder first, then the packaged templates; "default/NAME" always reaches the
+    # packaged one, so an override can extend it and change one block.
+    loaders: list[jinja2.BaseLoader] = [packaged, jinja2.PrefixLoader({"default": packaged})]
     if template_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
     env = SandboxedEnvironment(

@@ -137,13 +137,17 @@ def platforms(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
                 f"{lead} {join_names(named)}.",
                 *(rule(f"kb:{e.kind}:{e.name}", e.matched) for e in entities),
             )
-    mentioned = {e.name for e in facts.entities if e.kind == "platform" and e.source != "layout"}
-    mentioned -= {post.platform} if post else set()
+    mentioned = {e.name: e for e in facts.entities if e.kind == "platform" and e.source != "layout"}
+    mentioned.pop(post.platform if post else "", None)
     if mentioned:
+        named = [
+            n if e.matched.lower() == n.lower() else f"{n} (as “{e.matched}”)"
+            for n, e in sorted(mentioned.items())
+        ]
+        lead = "It also names" if par.sentences else "The text in the image names"
         par.say(
-            f"It also mentions the platform{'s' if len(mentioned) > 1 else ''} "
-            f"{join_names(sorted(mentioned))}.",
-            *(rule(f"kb:platform:{name}") for name in sorted(mentioned)),
+            f"{lead} the platform{'s' if len(named) > 1 else ''} {join_names(named)}.",
+            *(rule(f"kb:platform:{n}", e.matched) for n, e in sorted(mentioned.items())),
         )
     for org in [
         e for e in facts.entities if e.source == "post-author" and e.kind == "organization"

@@ -30,8 +30,7 @@ def see(
     bgr = image.bgr
     engines: dict[str, str] = {}
     card = post.bbox if post is not None else None
-    # Panels inside the post card are its own text rows, not pictures.
-    regions = [r for r in panels(bgr, post) if card is None or overlap(r, card) < 0.5]
+    regions = panels(bgr, post)
     objects = []
     if options.detect:
         detector = get_detector()
@@ -42,7 +41,7 @@ def see(
         # Inside a post card the detector sees interface shapes, not objects.
         objects = merge([o for o in found if card is None or overlap(o.bbox, card) < 0.5])
         engines[detector.name] = detector.version()
-    objects, untied = tie(short_labels(ocr.lines, post), objects)
+    objects, untied = tie(short_labels(ocr.lines, post, image.rgb.size), objects)
     caption = None
     if options.caption_model:
         captioner = get_captioner(options.caption_model)

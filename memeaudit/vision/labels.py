@@ -25,14 +25,33 @@ def _isolated(line: Line, lines: list[Line]) -> bool:
     return True
 
 
-def short_labels(lines: list[Line], post: Post | None) -> list[Line]:
-    """Lines of one to three words that are not part of the post card."""
-    return [
+def _caption_line(line: Line, lines: list[Line], width: int, height: int) -> bool:
+    """A top or bottom caption: near an edge, centred on the image, alone in its row."""
+    x, y, w, h = line.bbox
+    near_edge = y + h / 2 < 0.3 * height or y + h / 2 > 0.7 * height
+    centred = abs(x + w / 2 - width / 2) < 0.12 * width
+    row = [
+        o for o in lines if o is not line and abs((o.bbox[1] + o.bbox[3] / 2) - (y + h / 2)) < h / 2
+    ]
+    return near_edge and centred and not row
+
+
+def short_labels(lines: list[Line], post: Post | None, size: tuple[int, int]) -> list[Line]:
+    """Lines of one to three words standing alone: not in the post card, not a caption, not a
+    line of a stacked text block."""
+    width, height = size
+    free = [
         ln
         for ln in lines
+        if not (post and post.bbox and overlap(ln.bbox, post.bbox) > 0.5)
+        and not _caption_line(ln, lines, width, height)
+    ]
+    return [
+        ln
+        for ln in free
         if 1 <= len(ln.text.split()) <= MAX_WORDS
         and any(c.isalpha() for c in ln.text)
-        and not (post and post.bbox and overlap(ln.bbox, post.bbox) > 0.5)
+        and _isolated(ln, free)
     ]
 
 
@@ -55,8 +74,7 @@ def tie(
 ) -> tuple[list[DetectedObject], list[str]]:
     """Give each object at most one label, nearest first.
 
-    Returns the objects with their tags, and the labels left over that stand alone (not lines of
-    a caption block)."""
+    Returns the objects with their tags, and the labels left over."""
     pairs = sorted(
         (d, li, oi)
         for li, label in enumerate(labels)
@@ -70,5 +88,4 @@ def tie(
             tags[oi] = labels[li].text
             used.add(li)
     tied = [obj.model_copy(update={"tag": tags.get(i)}) for i, obj in enumerate(objects)]
-    left = [ln.text for i, ln in enumerate(labels) if i not in used and _isolated(ln, labels)]
-    return tied, left
+    return tied, [ln.text for i, ln in enumerate(labels) if i not in used]

@@ -1,4 +1,5 @@
-"""Split an image into panels: the post card, and bands separated by flat full-width rows."""
+"""Split an image into picture panels: the area beside the post card, and bands separated by
+flat full-width rows. Text rows and empty margins are not pictures."""
 
 from __future__ import annotations
 
@@ -6,28 +7,47 @@ import numpy as np
 
 from memeaudit.model import BBox, Post
 
-MIN_PANEL = 0.12  # a panel is at least this share of the image height
+MIN_PANEL = 0.15  # a panel is at least this share of the image height ...
+MIN_PANEL_PX = 64  # ... and this many pixels tall: smaller ones are too small to detect in
 FLAT_STD = 6.0  # a separator row has this little variation across its width
+MIN_CONTENT_STD = 20.0  # a panel with less variation than this is an empty margin
 
 
-def panels(bgr: np.ndarray, post: Post | None) -> list[BBox]:
-    """Regions worth looking at on their own, whole image excluded."""
+def _bands(bgr: np.ndarray, post: Post | None) -> list[BBox]:
     height, width = bgr.shape[:2]
     found: list[BBox] = []
     if post is not None and post.bbox is not None:
         top, bottom = post.bbox[1], post.bbox[1] + post.bbox[3]
-        if height - bottom > MIN_PANEL * height:
-            found.append((0, bottom, width, height - bottom))
-        if top > MIN_PANEL * height:
-            found.append((0, 0, width, top))
-    gray = bgr.mean(axis=2)
-    flat = gray.std(axis=1) < FLAT_STD
+        found += [(0, bottom, width, height - bottom), (0, 0, width, top)]
+    flat = bgr.mean(axis=2).std(axis=1) < FLAT_STD
     start = None
     for y, is_flat in enumerate([*flat.tolist(), True]):
         if not is_flat and start is None:
             start = y
         elif is_flat and start is not None:
-            if y - start > MIN_PANEL * height and y - start < 0.95 * height:
+            if y - start < 0.95 * height:
                 found.append((0, start, width, y - start))
             start = None
     return found
+
+
+def _inside_card(region: BBox, card: BBox | None) -> float:
+    """Share of the region's area that the post card covers."""
+    if card is None:
+        return 0.0
+    ix = max(0, min(region[0] + region[2], card[0] + card[2]) - max(region[0], card[0]))
+    iy = max(0, min(region[1] + region[3], card[1] + card[3]) - max(region[1], card[1]))
+    return ix * iy / max(1, region[2] * region[3])
+
+
+def panels(bgr: np.ndarray, post: Post | None) -> list[BBox]:
+    """Picture regions worth looking at on their own, the whole image excluded."""
+    height = bgr.shape[0]
+    card = post.bbox if post is not None else None
+    kept = []
+    for x, y, w, h in _bands(bgr, post):
+        if h < max(MIN_PANEL * height, MIN_PANEL_PX) or _inside_card((x, y, w, h), card) > 0.5:
+            continue
+        if float(bgr[y : y + h, x : x + w].std()) >= MIN_CONTENT_STD:
+            kept.append((x, y, w, h))
+    return kept
