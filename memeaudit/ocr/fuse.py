@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from memeaudit.model import Line
 from memeaudit.ocr.base import overlap, reading_order
 
-_WORDLIKE = re.compile(r"^[\w@#$%&'’.,:;!?()/+-]+$")
-MIN_SOLO_CONF = 0.80  # a line only one engine saw must be this sure to be kept
+MIN_SOLO_SUPPORT = 0.80  # a line only one engine saw must be this well supported to be kept
+MARGIN = 0.05  # the second engine's reading must be this much better to replace the first's
 
 
 def support(line: Line) -> float:
@@ -16,24 +14,30 @@ def support(line: Line) -> float:
     tokens = line.text.split()
     if not tokens:
         return 0.0
-    wordlike = sum(1 for t in tokens if _WORDLIKE.match(t) and any(c.isalnum() for c in t))
+    wordlike = sum(1 for t in tokens if sum(c.isalnum() for c in t) >= len(t) / 2)
     return line.conf * wordlike / len(tokens)
 
 
 def fuse(primary: list[Line], secondary: list[Line]) -> list[Line]:
-    """Each region keeps the better-supported reading; lone lines need MIN_SOLO_CONF support."""
+    """Each region keeps the better-supported reading; lone lines need MIN_SOLO_SUPPORT."""
+    primary = [ln for ln in primary if support(ln) > 0]
+    secondary = [ln for ln in secondary if support(ln) > 0]
+    matches = {
+        i: [j for j, other in enumerate(secondary) if overlap(line.bbox, other.bbox) > 0.5]
+        for i, line in enumerate(primary)
+    }
+    claimed = [j for js in matches.values() for j in js]
     kept: list[Line] = []
-    used: set[int] = set()
-    for line in primary:
-        rivals = [i for i, other in enumerate(secondary) if overlap(line.bbox, other.bbox) > 0.5]
-        used.update(rivals)
-        rival_lines = [secondary[i] for i in rivals]
-        if len(rival_lines) == 1 and support(rival_lines[0]) > support(line) + 0.05:
-            kept.append(rival_lines[0])
-        else:
-            kept.append(line)
-    for i, line in enumerate(secondary):
-        sure = i not in used and support(line) >= MIN_SOLO_CONF and len(line.text.strip()) > 1
-        if sure and not any(overlap(line.bbox, k.bbox) > 0.3 for k in kept):
+    for i, line in enumerate(primary):
+        rivals = matches[i]
+        # A rival replaces a line only when the two cover the same region one-to-one.
+        if len(rivals) == 1 and claimed.count(rivals[0]) == 1:
+            rival = secondary[rivals[0]]
+            if support(rival) > support(line) + MARGIN:
+                line = rival
+        kept.append(line)
+    for j, line in enumerate(secondary):
+        alone = j not in claimed and not any(overlap(line.bbox, k.bbox) > 0.3 for k in kept)
+        if alone and support(line) >= MIN_SOLO_SUPPORT and len(line.text.strip()) > 1:
             kept.append(line)
     return reading_order(kept)
