@@ -215,9 +215,12 @@ def eval_ocr(
     from memeaudit.load import load_image
     from memeaudit.ocr import read_text
     from memeaudit.options import Options
+    from memeaudit.rules.knowledge import load_knowledge
+
+    names = load_knowledge().names()
 
     def reader(choice: str):  # type: ignore[no-untyped-def]
-        return lambda path: read_text(load_image(path), Options(ocr=choice))[0].text  # type: ignore[arg-type]
+        return lambda path: read_text(load_image(path), Options(ocr=choice), names)[0].text  # type: ignore[arg-type]
 
     table = score(folder, {name: reader(name) for name in engines.split(",")})
     columns = list(next(iter(table.values())))

@@ -31,7 +31,7 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
     kb = knowledge(tuple(opts.rules))
     start = time.perf_counter()
     image = load_image(source)
-    text, engines = ocr.read_text(image, opts)
+    text, engines = ocr.read_text(image, opts, kb.names())
     log.info(
         "%s: OCR read %d lines (%.2f s)",
         image.info.path,

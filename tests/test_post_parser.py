@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from memeaudit.model import Line, OcrResult
-from memeaudit.post import parse_count, parse_post, parse_timestamp
+from memeaudit.post import parse_post
+from memeaudit.postfields import find_handle, labelled_counts, parse_count, parse_timestamp
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,34 @@ def test_fields_not_shown_stay_empty() -> None:
     assert post is not None
     assert post.timestamp is None and post.counts.likes is None
     assert "timestamp" not in post.confidence
+
+
+def test_timestamps_of_other_platforms() -> None:
+    assert parse_timestamp("February 23, 2026 at 10:02 AM") == "2026-02-23T10:02:00"
+    assert parse_timestamp("Feb 23, 2026, 10:02") == "2026-02-23T10:02:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "handle"),
+    [
+        ("Mara Quill @maraquill_sec · 2h", "X", "@maraquill_sec"),
+        ("@mara.bsky.social", "Bluesky", "@mara.bsky.social"),
+        ("@mara@infosec.exchange", "Mastodon", "@mara@infosec.exchange"),
+        ("Posted by u/mara_q 5h ago", "Reddit", "u/mara_q"),
+    ],
+)
+def test_the_handle_shape_names_the_platform(text: str, platform: str, handle: str) -> None:
+    assert find_handle(text) == (platform, handle)
+
+
+def test_an_email_address_is_not_a_handle() -> None:
+    assert find_handle("write to jordan.reyes@example.com") is None
+
+
+def test_labelled_counts() -> None:
+    assert labelled_counts("12 boosts · 148 favourites") == {"reposts": 12, "likes": 148}
+    assert labelled_counts("122.8K Retweets 20K Quote Tweets 184K Likes") == {
+        "reposts": 122800,
+        "likes": 184000,
+    }
+    assert labelled_counts("345 comments") == {"replies": 345}

@@ -35,6 +35,14 @@ def overlap(a: BBox, b: BBox) -> float:
     return (ix * iy) / smaller if smaller > 0 else 0.0
 
 
+def iou(a: BBox, b: BBox) -> float:
+    """Intersection over union of two boxes."""
+    ix = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    union = a[2] * a[3] + b[2] * b[3] - ix * iy
+    return (ix * iy) / union if union > 0 else 0.0
+
+
 def split_words(text: str, box: BBox, conf: float, engine: str) -> list[Word]:
     """Words of a line-level reading, with boxes spread in proportion to their characters."""
     tokens = text.split()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from memeaudit.model import Line
-from memeaudit.ocr.base import overlap, reading_order
+from memeaudit.ocr.base import iou, overlap, reading_order
 
 MIN_SOLO_SUPPORT = 0.80  # a line only one engine saw must be this well supported to be kept
-MARGIN = 0.05  # the second engine's reading must be this much better to replace the first's
+MARGIN = 0.05
+SAME_REGION = 0.5  # IoU above which two engines' lines read the same region  # the second engine's reading must be this much better to replace the first's
 
 
 def support(line: Line) -> float:
@@ -30,10 +31,14 @@ def fuse(primary: list[Line], secondary: list[Line]) -> list[Line]:
     kept: list[Line] = []
     for i, line in enumerate(primary):
         rivals = matches[i]
-        # A rival replaces a line only when the two cover the same region one-to-one.
+        # A rival replaces a line only when both read the same region, one-to-one and whole:
+        # a fragment (one bright word of a grey line) never replaces the full line.
         if len(rivals) == 1 and claimed.count(rivals[0]) == 1:
             rival = secondary[rivals[0]]
-            if support(rival) > support(line) + MARGIN:
+            same_span = iou(line.bbox, rival.bbox) > SAME_REGION and len(rival.text) >= 0.7 * len(
+                line.text
+            )
+            if same_span and support(rival) > support(line) + MARGIN:
                 line = rival
         kept.append(line)
     for j, line in enumerate(secondary):

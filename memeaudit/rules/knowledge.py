@@ -34,6 +34,12 @@ class Knowledge:
     language: LanguageFile | None = None
     sources: list[str] = field(default_factory=list)
 
+    def names(self) -> frozenset[str]:
+        """Every one-word product, organisation and platform name or alias, lower-cased."""
+        entries = [*self.products, *self.organizations, *self.platforms]
+        forms = [f for e in entries for f in (e.name, *e.aliases, *e.case_sensitive_aliases)]
+        return frozenset(f.lower() for f in forms if " " not in f)
+
     def add(self, doc: Any, source: str) -> None:
         """Merge one validated file; a user topic or legal note with a known id replaces it."""
         self.sources.append(source)
