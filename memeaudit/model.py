@@ -42,11 +42,19 @@ class Line(Model):
     words: list[Word] = []
 
 
+class Language(Model):
+    script: str | None = Field(None, description="Main script of the text, e.g. Latin, Han.")
+    language: str | None = Field(None, description="ISO 639-2 code where the text allows one.")
+    tesseract: str | None = Field(None, description="The tesseract pack for it, e.g. deu.")
+
+
 class OcrResult(Model):
     text: str = Field(description="The full text in reading order, one line per OCR line.")
     engine: str
     words: list[Word]
     lines: list[Line]
+    language: Language = Language()
+    lang_used: str = Field("eng", description="The tesseract language packs that read the image.")
 
 
 class Counts(Model):

@@ -58,6 +58,7 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
         [t.id for t in found.topics] or "none",
         time.perf_counter() - start,
     )
+    warnings = [note] if (note := ocr.language_note(text)) else []
     return Report(
         memeaudit_version=__version__,
         image=image.info,
@@ -68,4 +69,5 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
         facts=found,
         sections=sections,
         engines={**engines, **vision_engines},
+        warnings=warnings,
     )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from memeaudit.model import Line
 from memeaudit.ocr.base import reading_order
 from memeaudit.ocr.fuse import fuse, support
@@ -43,3 +45,36 @@ def test_reading_order_is_rows_then_left_to_right() -> None:
         _line("DeepSeek", 0.9, (800, 498, 110, 30), "p"),
     ]
     assert [ln.text for ln in reading_order(lines)] == ["Header", "ChatGPT", "Claude", "DeepSeek"]
+
+
+@pytest.mark.slow
+def test_fused_reading_is_at_least_as_good_as_either_engine() -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from memeaudit.evaluate import cer
+    from memeaudit.load import load_image
+    from memeaudit.ocr import read_text
+    from memeaudit.options import Options
+    from tests.render import text_image
+    from tests.test_preprocess import CAPTION, outlined_caption
+
+    caption = Image.fromarray(outlined_caption()[:, :, ::-1].copy())
+    body = text_image(
+        ["The quick brown fox jumps over the lazy dog", "and keeps running far away"], size=30
+    )
+    canvas = Image.new("RGB", (900, caption.height + body.height), "white")
+    canvas.paste(caption, (0, 0))
+    canvas.paste(body, (0, caption.height))
+    data = io.BytesIO()
+    canvas.save(data, "PNG")
+    image = load_image(data.getvalue())
+    truth = f"{CAPTION}\nThe quick brown fox jumps over the lazy dog\nand keeps running far away"
+    scores = {
+        e: cer(read_text(image, Options(ocr=e))[0].text, truth)
+        for e in ("tesseract", "ppocr", "auto")
+    }
+    assert np.isfinite(list(scores.values())).all()
+    assert scores["auto"] <= min(scores["tesseract"], scores["ppocr"]) + 0.02, scores

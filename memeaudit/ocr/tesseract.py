@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pytesseract
 
@@ -12,6 +14,15 @@ from memeaudit.ocr.base import union_box
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-eng"
 
 
+@cache
+def installed_languages() -> frozenset[str]:
+    """The tesseract language packs installed here (empty if tesseract is missing)."""
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractNotFoundError, OSError):
+        return frozenset()
+
+
 class TesseractEngine:
     name = "tesseract"
 
@@ -19,7 +30,7 @@ class TesseractEngine:
         self.lang = lang
         try:
             self._version = str(pytesseract.get_tesseract_version()).split()[0]
-            installed = set(pytesseract.get_languages(config=""))
+            installed = installed_languages()
         except pytesseract.TesseractNotFoundError as err:
             raise EngineMissing("tesseract is not installed or not on PATH", INSTALL_HINT) from err
         missing = [code for code in lang.split("+") if code not in installed]

@@ -1,0 +1,54 @@
+"""Post fields on the dev set's two real X screenshots, against what a reader sees in them.
+
+    python benchmarks/post_fields_dev.py [DEV_DIR]
+
+The expected values are transcribed from the images (their ground-truth text files); fields the
+screenshot does not show must come out empty.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from memeaudit.evaluate import cer
+from memeaudit.load import load_image
+from memeaudit.ocr import read_text
+from memeaudit.options import Options
+from memeaudit.post import parse_post
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
+EXPECTED = {
+    "tweetcapture_jack_light_mode0.png": {
+        "display_name": "jack", "handle": "@jack", "timestamp": None, "body": "just setting up my twttr",
+        "counts": {"replies": None, "reposts": None, "likes": None, "views": None},
+    },
+    "tweetcapture_jack_black_mode3.png": {
+        "display_name": "jack", "handle": "@jack", "timestamp": "2006-03-21T22:50:00",
+        "body": "just setting up my twttr",
+        "counts": {"replies": None, "reposts": 122800, "likes": 184000, "views": None},
+    },
+}  # fmt: skip
+
+
+def main() -> int:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    wrong = 0
+    for name, want in EXPECTED.items():
+        text, _ = read_text(load_image(folder / "images" / name), Options())
+        post = parse_post(text)
+        got = post.model_dump() if post else {}
+        body_cer = cer(got.get("body") or "", want["body"])
+        checks = {
+            key: got.get(key) == want[key]
+            for key in ("display_name", "handle", "timestamp", "counts")
+        }
+        checks["body CER <= 0.05"] = body_cer is not None and body_cer <= 0.05
+        wrong += not all(checks.values())
+        print(f"{name}: platform={got.get('platform')} body CER={body_cer:.3f} "
+              + " ".join(f"{k}={'ok' if ok else 'WRONG'}" for k, ok in checks.items()))  # fmt: skip
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
