@@ -17,11 +17,20 @@ def _try(name: str, build: Callable[[], str]) -> tuple[str, bool, str]:
 def checks() -> Iterator[tuple[str, bool, str]]:
     from memeaudit.ocr import get_engine
     from memeaudit.rules.knowledge import load_knowledge
-    from memeaudit.vision import get_detector
+    from memeaudit.vision import get_classifier, get_detector
 
     yield _try("tesseract", lambda: get_engine("tesseract").version())
     yield _try("ppocr", lambda: get_engine("ppocr").version())
     yield _try("detector", lambda: get_detector().version())
+    classifier = get_classifier()
+    if classifier is not None:
+        yield "classifier", True, classifier.version()
+    else:
+        yield (
+            "classifier",
+            True,
+            "optional, not installed: pip install 'memeaudit[ml]' (scene kinds then come from OpenCV cues alone)",
+        )
     yield _try("rules", lambda: f"{len(load_knowledge().sources)} files valid")
     try:
         import torch
@@ -39,5 +48,5 @@ def checks() -> Iterator[tuple[str, bool, str]]:
         yield (
             "captioner",
             True,
-            "optional: pip install 'memeaudit[caption]' to enable --caption-model",
+            "optional: pip install 'memeaudit[ml]' to enable --caption-model",
         )

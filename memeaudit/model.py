@@ -89,10 +89,28 @@ class Caption(Model):
     engine: str
 
 
+class Panel(Model):
+    bbox: BBox
+    kind: Literal["screenshot", "photo", "cartoon", "picture"] = Field(
+        description="picture when the cues cannot tell a photo from a cartoon"
+    )
+
+
+class Scene(Model):
+    kind: Literal["screenshot", "photo", "cartoon", "picture"]
+    dark_mode: bool = Field(False, description="A screenshot in a dark theme.")
+    classes: list[tuple[str, float]] = Field(
+        default_factory=list,
+        description="ImageNet classes of the whole image, if the classifier ran.",
+    )
+    panels: list[Panel] = []
+
+
 class Vision(Model):
     objects: list[DetectedObject] = []
     caption: Caption | None = None
     panels: list[BBox] = []
+    scene: Scene | None = None
     untied_labels: list[str] = Field(
         default_factory=list, description="Short labels over the picture not tied to an object."
     )
@@ -168,6 +186,7 @@ class Report(Model):
     post: Post | None
     objects: list[DetectedObject]
     caption: Caption | None
+    scene: Scene | None = None
     facts: Facts
     sections: list[Section]
     engines: dict[str, str]

@@ -47,11 +47,7 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
         len(seen.objects),
     )
     found = facts.extract(kb, text, fields, seen)
-    has_picture = bool(seen.panels) or bool(seen.objects)
-    sections = [
-        describe(text, fields, seen.objects, seen.caption, found, seen.untied_labels, has_picture),
-        *write_sections(kb, found, fields),
-    ]
+    sections = [describe(text, fields, seen, found), *write_sections(kb, found, fields)]
     log.info(
         "%s: topics %s (%.2f s in all)",
         image.info.path,
@@ -66,6 +62,7 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
         post=fields,
         objects=seen.objects,
         caption=seen.caption,
+        scene=seen.scene,
         facts=found,
         sections=sections,
         engines={**engines, **vision_engines},

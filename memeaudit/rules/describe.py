@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
-from memeaudit.model import Caption, DetectedObject, Evidence, Facts, OcrResult, Post, Section
+from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
 from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
 from memeaudit.vision.detect import coco_labels
 
@@ -44,25 +44,31 @@ def author(post: Post) -> str:
     return post.display_name or post.handle or "an unnamed account"
 
 
-def _objects(par: Paragraph, objects: list[DetectedObject], where: str) -> None:
-    if not objects:
-        par.say(
-            f"The object detector found none of the everyday objects it knows in {where}.",
-            rule("describe.no-objects"),
-        )
-        return
-    groups = Counter(o.label for o in objects)
+KIND_PHRASE = {
+    "photo": "a photo",
+    "cartoon": "a cartoon or illustration",
+    "screenshot": "a screenshot or page of text",
+    "picture": "a picture",
+}
+
+
+def _objects_phrase(objects: list[DetectedObject]) -> str:
+    """'three cats, labelled ChatGPT, Claude and DeepSeek' (objects grouped by label)."""
     parts = []
-    for label, n in groups.most_common():
-        members = [o for o in objects if o.label == label]
-        tags = [o.tag for o in members if o.tag]
+    for label, n in Counter(o.label for o in objects).most_common():
+        tags = [o.tag for o in objects if o.label == label and o.tag]
         phrase = count_phrase(label, n)
         if tags and len(tags) == n:
             phrase += f", labelled {join_names(tags)}"
         elif tags:
-            phrase += f", {NUMBERS[len(tags)] if len(tags) < len(NUMBERS) else len(tags)} of them labelled {join_names(tags)}"
+            some = NUMBERS[len(tags)] if len(tags) < len(NUMBERS) else str(len(tags))
+            phrase += f", {some} of them labelled {join_names(tags)}"
         parts.append(phrase)
-    evidence = [
+    return join_names(parts)
+
+
+def _object_evidence(objects: list[DetectedObject]) -> list[Evidence]:
+    return [
         Evidence(
             kind="object",
             text=f"{o.label} {o.conf:.2f}" + (f" tagged {o.tag}" if o.tag else ""),
@@ -70,40 +76,72 @@ def _objects(par: Paragraph, objects: list[DetectedObject], where: str) -> None:
         )
         for o in objects
     ]
-    par.say(f"{where[0].upper()}{where[1:]} shows {join_names(parts)}.", *evidence)
 
 
-def describe(
-    ocr_result: OcrResult,
-    post: Post | None,
-    objects: list[DetectedObject],
-    caption: Caption | None,
-    facts: Facts,
-    untied: list[str],
-    has_picture: bool,
-) -> Section:
+def _kind(scene: Scene | None, panel: bool) -> str:
+    if scene is None:
+        return "picture"
+    if panel:
+        return scene.panels[0].kind if scene.panels else "picture"
+    return scene.kind
+
+
+def describe(ocr_result: OcrResult, post: Post | None, vision: Vision, facts: Facts) -> Section:
     par = Paragraph(1)
+    objects, scene = vision.objects, vision.scene
+    scene_evidence = (
+        rule("vision.scene", f"{scene.kind}; classes: {scene.classes}")
+        if scene
+        else rule("vision.scene")
+    )
     if post is not None:
         evidence = [post_field("platform", post.platform), post_field("handle", post.handle or "")]
         date = f", dated {post.timestamp_raw}," if post.timestamp_raw else ""
-        shot = f"a screenshot of {article(post.platform)} {post.platform} post"
-        if has_picture:
+        mode = " in dark mode" if scene and scene.dark_mode else ""
+        shot = f"a screenshot of {article(post.platform)} {post.platform} post{mode}"
+        if vision.panels or objects:
+            picture = KIND_PHRASE[_kind(scene, panel=True)]
             par.say(
-                f"The image combines {shot} by {author(post)}{date} with a picture.",
+                f"The image combines {shot} by {author(post)}{date} with {picture}.",
                 *evidence,
-                rule("describe.post-with-picture"),
+                scene_evidence,
             )
+            if objects:
+                par.say(
+                    f"The picture shows {_objects_phrase(objects)}.", *_object_evidence(objects)
+                )
         else:
-            par.say(f"The image is {shot} by {author(post)}{date.rstrip(',')}.", *evidence)
-    if has_picture or post is None:
-        _objects(par, objects, "the picture" if post is not None else "the image")
-    if untied:
+            par.say(
+                f"The image is {shot} by {author(post)}{date.rstrip(',')}.",
+                *evidence,
+                scene_evidence,
+            )
+    else:
+        kind = KIND_PHRASE[_kind(scene, panel=False)]
+        if objects:
+            par.say(
+                f"The image is {kind} showing {_objects_phrase(objects)}.",
+                scene_evidence,
+                *_object_evidence(objects),
+            )
+        elif scene is not None and scene.kind == "screenshot":
+            par.say(f"The image is {kind}.", scene_evidence)
+        else:
+            par.say(
+                f"The image is {kind}; the object detector found none of the everyday objects it knows in it.",
+                scene_evidence,
+                rule("describe.no-objects"),
+            )
+    if vision.untied_labels:
+        untied = vision.untied_labels
         par.say(
             f"Short labels over the picture read {join_names(untied)}.", *(ocr(t) for t in untied)
         )
-    if caption is not None:
+    if vision.caption is not None:
+        caption = vision.caption
         par.say(
-            f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}.",
+            f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}; "
+            "this is the model's wording, not a reading of the image's text.",
             Evidence(kind="caption", text=caption.text),
         )
     body = post.body if post is not None and post.body else None

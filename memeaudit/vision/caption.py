@@ -13,6 +13,15 @@ from memeaudit.errors import EngineFailed, EngineMissing
 MAX_NEW_TOKENS = 40
 
 
+def is_junk(text: str) -> bool:
+    """An empty caption, one without words, or one that mostly repeats a token ("cat cat cat")."""
+    words = [w for w in text.lower().split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2:
+        return True
+    most = max(words.count(w) for w in set(words))
+    return most / len(words) > 0.5 or len(set(words)) < 2
+
+
 class TransformersCaptioner:
     def __init__(self, name_or_dir: str) -> None:
         try:
@@ -22,7 +31,7 @@ class TransformersCaptioner:
         except ImportError as err:
             raise EngineMissing(
                 "captioning needs torch and transformers",
-                "pip install 'memeaudit[caption]' (torch is pinned to 2.13.0)",
+                "pip install 'memeaudit[ml]' (torch is pinned to 2.13.0)",
             ) from err
         self.name = name_or_dir
         self._torch = torch
