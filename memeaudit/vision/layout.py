@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from memeaudit.model import BBox, Post
+from memeaudit.ocr.base import iou
 
 MIN_PANEL = 0.15  # a panel is at least this share of the image height ...
 MIN_PANEL_PX = 64  # ... and this many pixels tall: smaller ones are too small to detect in
@@ -48,6 +49,7 @@ def panels(bgr: np.ndarray, post: Post | None) -> list[BBox]:
     for x, y, w, h in _bands(bgr, post):
         if h < max(MIN_PANEL * height, MIN_PANEL_PX) or _inside_card((x, y, w, h), card) > 0.5:
             continue
-        if float(bgr[y : y + h, x : x + w].std()) >= MIN_CONTENT_STD:
+        same = any(iou((x, y, w, h), other) > 0.8 for other in kept)
+        if not same and float(bgr[y : y + h, x : x + w].std()) >= MIN_CONTENT_STD:
             kept.append((x, y, w, h))
     return kept
