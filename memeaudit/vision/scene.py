@@ -37,9 +37,10 @@ def cues(bgr: np.ndarray, region: BBox, lines: list[Line]) -> Cues:
     small = cv2.resize(
         crop, (SIDE, max(1, round(SIDE * h / max(w, 1)))), interpolation=cv2.INTER_AREA
     )
-    binned = (small // QUANT).reshape(-1, 3)
-    _, counts = np.unique(binned, axis=0, return_counts=True)
-    flat = float(np.sort(counts)[::-1][:8].sum() / counts.sum())
+    binned = (small // QUANT).reshape(-1, 3).astype(np.int32)
+    codes = (binned[:, 0] * 16 + binned[:, 1]) * 16 + binned[:, 2]  # 256 // QUANT < 16 levels
+    counts = np.bincount(codes)
+    flat = float(np.sort(counts)[::-1][:8].sum() / codes.size)
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY).astype(np.float32)
     local = cv2.blur((grey - cv2.blur(grey, (3, 3))) ** 2, (3, 3))
     smooth = float((local < 4.0).mean())
