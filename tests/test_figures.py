@@ -14,7 +14,7 @@ from memeaudit.facts.figures import figures
             24000,
             "fraudulent accounts",
         ),
-        ("The deal is worth $3.5 billion in total.", "$3.5 billion", 3.5e9, None),
+        ("The deal is worth $3.5 billion in total.", "$3.5 billion", 3.5e9, "money"),
         ("It reached 2.7 million users last week.", "2.7 million", 2.7e6, "users"),
         ("Only 12% of them noticed.", "12%", 12, "percent"),
         ("About 3 out of 5 people agree.", "3 out of 5", None, "ratio"),

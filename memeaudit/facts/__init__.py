@@ -6,6 +6,8 @@ from __future__ import annotations
 from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
 from memeaudit.facts.pii import find_personal_data
+from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
+from memeaudit.facts.text import sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
 from memeaudit.rules.knowledge import Knowledge
@@ -31,7 +33,15 @@ def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tupl
     return sources
 
 
-def extract(kb: Knowledge, ocr: OcrResult, post: Post | None, vision: Vision) -> Facts:
+def extract(
+    kb: Knowledge,
+    ocr: OcrResult,
+    post: Post | None,
+    vision: Vision,
+    embedder: SentenceEmbedder | None = None,
+) -> Facts:
+    """Entities, claims, personal data and topics. Topics come from keyword triggers, then, where
+    an embedder is given, from similarity to each topic's examples for the topics still silent."""
     assert kb.language is not None
     sources = text_sources(ocr, post, vision)
     author = None
@@ -40,6 +50,11 @@ def extract(kb: Knowledge, ocr: OcrResult, post: Post | None, vision: Vision) ->
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
     topics = find_topics(list(kb.topics.values()), ocr.text)
+    if embedder is not None:
+        fired = frozenset(h.id for h in topics)
+        topics += semantic_topics(
+            embedder, list(kb.topics.values()), sentences(claim_text or ""), fired
+        )
     if personal and PII_TOPIC in kb.topics and all(t.id != PII_TOPIC for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
         topics.append(

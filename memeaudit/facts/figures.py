@@ -23,7 +23,30 @@ FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UNIT = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
-STOP = {"with", "and", "to", "of", "in", "on", "for", "by", "the", "a", "an", "is", "are", "was"}
+STOP = {
+    "with",
+    "and",
+    "to",
+    "of",
+    "in",
+    "on",
+    "for",
+    "by",
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "was",
+    "from",
+    "at",
+    "per",
+    "than",
+    "last",
+    "this",
+    "or",
+    "as",
+}
 MULTIPLIER = {
     "thousand": 1e3,
     "million": 1e6,
@@ -75,5 +98,7 @@ def figures(sentence: str) -> list[Figure]:
         unit = "ratio" if match.group("ratio") else _unit(sentence[match.end() :])
         if text.endswith("%") or text.lower().endswith("percent"):
             unit = "percent"
+        elif unit is None and re.search(r"[$€£]", text):
+            unit = "money"
         found.append(Figure(text=text, value=value, unit=unit))
     return found

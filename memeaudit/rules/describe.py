@@ -155,7 +155,7 @@ def describe(ocr_result: OcrResult, post: Post | None, vision: Vision, facts: Fa
         if cited:
             figures = join_names(
                 [
-                    f"{f.text} {f.unit}" if f.unit not in ("percent", "ratio") else f.text
+                    f"{f.text} {f.unit}" if f.unit not in ("percent", "ratio", "money") else f.text
                     for f in cited
                 ]
             )

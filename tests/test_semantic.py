@@ -1,0 +1,60 @@
+"""Semantic topic triggers with all-MiniLM-L6-v2, measured on the paraphrase set in tests/data
+(sentences that appear in no rule's examples; the thresholds never see them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from memeaudit.evaluate import score_topics
+from memeaudit.facts.semantic import get_embedder, semantic_topics
+from memeaudit.facts.topics import find_topics
+from memeaudit.rules.knowledge import load_knowledge
+
+pytestmark = pytest.mark.slow
+TOPICS = list(load_knowledge().topics.values())
+CASES = [
+    (c["text"], set(c["topics"]))
+    for c in yaml.safe_load(
+        (Path(__file__).parent / "data" / "paraphrases.yaml").read_text(encoding="utf-8")
+    )["sentences"]
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():  # type: ignore[no-untyped-def]
+    found = get_embedder()
+    if found is None:
+        pytest.skip("the sentence embedder needs the ml extra")
+    return found
+
+
+def test_the_paraphrase_set_is_big_enough_and_labelled_with_real_topics() -> None:
+    assert len(CASES) >= 40
+    assert sum(1 for _, topics in CASES if not topics) >= 10
+    ids = {t.id for t in TOPICS}
+    assert all(topics <= ids for _, topics in CASES)
+
+
+def test_a_paraphrase_no_keyword_catches_fires_by_similarity(embedder) -> None:  # type: ignore[no-untyped-def]
+    text = "They siphoned millions of answers from the chatbot to train a rival model."
+    assert find_topics(TOPICS, text) == []
+    (hit,) = semantic_topics(embedder, TOPICS, [text])
+    assert hit.id == "model-extraction" and hit.how == "similarity"
+    assert hit.score is not None and hit.score >= 0.5 and hit.matched == [text]
+
+
+def test_similarity_adds_recall_and_keeps_most_precision(embedder) -> None:  # type: ignore[no-untyped-def]
+    def keywords(text: str) -> set[str]:
+        return {h.id for h in find_topics(TOPICS, text)}
+
+    def both(text: str) -> set[str]:
+        found = keywords(text)
+        return found | {h.id for h in semantic_topics(embedder, TOPICS, [text], frozenset(found))}
+
+    alone, combined = score_topics(CASES, keywords), score_topics(CASES, both)
+    assert combined.recall > alone.recall + 0.2
+    assert combined.precision >= 0.75
+    assert combined.benign_hits <= 1  # measured: one benign sentence fires (see the issue D note)
