@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -24,3 +25,15 @@ def packaged_templates() -> Traversable:
     if inside.is_dir():
         return inside
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+def package_folder(module: str) -> Path | None:
+    """Where an installed package's files are, found without importing it (some model packages
+    import things at start-up that are no longer installed, such as pkg_resources)."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))

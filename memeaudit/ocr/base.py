@@ -27,20 +27,24 @@ def union_box(boxes: list[BBox]) -> BBox:
     return (x0, y0, x1 - x0, y1 - y0)
 
 
-def overlap(a: BBox, b: BBox) -> float:
-    """Intersection over the smaller box's area: 1.0 when one box holds the other."""
+def intersection(a: BBox, b: BBox) -> int:
+    """Area, in pixels, that two boxes share."""
     ix = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
     iy = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return ix * iy
+
+
+def overlap(a: BBox, b: BBox) -> float:
+    """Intersection over the smaller box's area: 1.0 when one box holds the other."""
     smaller = min(a[2] * a[3], b[2] * b[3])
-    return (ix * iy) / smaller if smaller > 0 else 0.0
+    return intersection(a, b) / smaller if smaller > 0 else 0.0
 
 
 def iou(a: BBox, b: BBox) -> float:
     """Intersection over union of two boxes."""
-    ix = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    union = a[2] * a[3] + b[2] * b[3] - ix * iy
-    return (ix * iy) / union if union > 0 else 0.0
+    shared = intersection(a, b)
+    union = a[2] * a[3] + b[2] * b[3] - shared
+    return shared / union if union > 0 else 0.0
 
 
 def split_words(text: str, box: BBox, conf: float, engine: str) -> list[Word]:

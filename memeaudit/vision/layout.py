@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from memeaudit.model import BBox, Post
-from memeaudit.ocr.base import iou
+from memeaudit.ocr.base import intersection, iou
 
 MIN_PANEL = 0.15  # a panel is at least this share of the image height ...
 MIN_PANEL_PX = 64  # ... and this many pixels tall: smaller ones are too small to detect in
@@ -34,11 +34,7 @@ def _bands(bgr: np.ndarray, post: Post | None) -> list[BBox]:
 
 def _inside_card(region: BBox, card: BBox | None) -> float:
     """Share of the region's area that the post card covers."""
-    if card is None:
-        return 0.0
-    ix = max(0, min(region[0] + region[2], card[0] + card[2]) - max(region[0], card[0]))
-    iy = max(0, min(region[1] + region[3], card[1] + card[3]) - max(region[1], card[1]))
-    return ix * iy / max(1, region[2] * region[3])
+    return intersection(region, card) / max(1, region[2] * region[3]) if card else 0.0
 
 
 def panels(bgr: np.ndarray, post: Post | None) -> list[BBox]:

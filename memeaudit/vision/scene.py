@@ -12,6 +12,7 @@ import numpy as np
 import yaml
 
 from memeaudit.model import BBox, Line
+from memeaudit.ocr.base import intersection
 from memeaudit.paths import PACKAGE
 
 SIDE = 160  # regions are judged on a copy this many pixels wide
@@ -44,14 +45,8 @@ def cues(bgr: np.ndarray, region: BBox, lines: list[Line]) -> Cues:
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY).astype(np.float32)
     local = cv2.blur((grey - cv2.blur(grey, (3, 3))) ** 2, (3, 3))
     smooth = float((local < 4.0).mean())
-    covered = sum(_inter(ln.bbox, region) for ln in lines) / max(1, w * h)
+    covered = sum(intersection(ln.bbox, region) for ln in lines) / max(1, w * h)
     return Cues(flat=flat, text=min(1.0, covered), smooth=smooth, grey=float(np.median(grey)))
-
-
-def _inter(a: BBox, b: BBox) -> int:
-    ix = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
-    iy = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    return ix * iy
 
 
 @cache
