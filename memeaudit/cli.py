@@ -277,8 +277,8 @@ def eval_topics(
     import yaml
 
     from memeaudit.evaluate import score_topics
-    from memeaudit.facts.semantic import get_embedder, semantic_topics
-    from memeaudit.facts.topics import find_topics
+    from memeaudit.facts import topics_in
+    from memeaudit.facts.semantic import get_embedder
     from memeaudit.rules.knowledge import load_knowledge
 
     topics = list(load_knowledge().topics.values())
@@ -289,13 +289,10 @@ def eval_topics(
     embedder = get_embedder()
 
     def keywords(text: str) -> set[str]:
-        return {hit.id for hit in find_topics(topics, text)}
+        return {hit.id for hit in topics_in(topics, text, [text], None)}
 
     def both(text: str) -> set[str]:
-        found = keywords(text)
-        if embedder is not None:
-            found |= {h.id for h in semantic_topics(embedder, topics, [text], frozenset(found))}
-        return found
+        return {hit.id for hit in topics_in(topics, text, [text], embedder)}
 
     typer.echo(f"{len(cases)} sentences, {sum(not t for _, t in cases)} benign")
     typer.echo(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +23,9 @@ class LoadedImage:
     info: ImageInfo
     rgb: Image.Image  # RGB, EXIF orientation applied
 
-    @property
+    @cached_property
     def bgr(self) -> np.ndarray:
-        """The image as an OpenCV BGR array (a fresh copy each call)."""
+        """The image as an OpenCV BGR array, made once; stages read it and never write to it."""
         return np.ascontiguousarray(np.asarray(self.rgb)[:, :, ::-1])
 
 

@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from memeaudit.model import Counts, Line, OcrResult, Post
-from memeaudit.ocr.base import union_box
+from memeaudit.ocr.base import same_row, union_box
 from memeaudit.postfields import (
     RELATIVE,
     THREADS_HEADER,
@@ -45,11 +45,6 @@ class Header:
     name_conf: float
     lines: list[Line]
     relative: str | None
-
-
-def _same_row(a: Line, b: Line) -> bool:
-    ca, cb = a.bbox[1] + a.bbox[3] / 2, b.bbox[1] + b.bbox[3] / 2
-    return abs(ca - cb) < 0.5 * min(a.bbox[3], b.bbox[3])
 
 
 def _header(lines: list[Line]) -> Header | None:
@@ -87,7 +82,7 @@ def _counts_row(lines: list[Line], start: int) -> tuple[list[int], list[Line]]:
     """Numbers on the first row at or after `start` made only of count tokens; icon glyphs that
     OCR reads as small digits are left out by their height."""
     for i in range(start, len(lines)):
-        row = [ln for ln in lines[i:] if _same_row(ln, lines[i])]
+        row = [ln for ln in lines[i:] if same_row(ln, lines[i])]
         tall = statistics.median(ln.bbox[3] for ln in row)
         row = [ln for ln in row if ln.bbox[3] >= 0.7 * tall]
         numbers = [n for ln in row for t in ln.text.split() if (n := parse_count(t)) is not None]
@@ -151,7 +146,7 @@ def parse_post(ocr: OcrResult) -> Post | None:
         i for i in (stamp_at, lines.index(count_lines[0]) if count_lines else None) if i is not None
     ]
     body_end = min(ends) if ends else _first_gap(lines, after)
-    body_lines = [ln for ln in lines[after:body_end] if not _same_row(ln, lines[head.at])]
+    body_lines = [ln for ln in lines[after:body_end] if not same_row(ln, lines[head.at])]
     raw = lines[stamp_at].text if stamp_at is not None else None
     counts = Counts(**labelled)
     if raw and (views := VIEWS.search(raw)):

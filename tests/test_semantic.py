@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from memeaudit.evaluate import score_topics
+from memeaudit.facts import topics_in
 from memeaudit.facts.semantic import get_embedder, semantic_topics
 from memeaudit.facts.topics import find_topics
 from memeaudit.rules.knowledge import load_knowledge
@@ -51,8 +52,7 @@ def test_similarity_adds_recall_and_keeps_most_precision(embedder) -> None:  # t
         return {h.id for h in find_topics(TOPICS, text)}
 
     def both(text: str) -> set[str]:
-        found = keywords(text)
-        return found | {h.id for h in semantic_topics(embedder, TOPICS, [text], frozenset(found))}
+        return {h.id for h in topics_in(TOPICS, text, [text], embedder)}
 
     alone, combined = score_topics(CASES, keywords), score_topics(CASES, both)
     assert combined.recall > alone.recall + 0.2

@@ -11,8 +11,20 @@ from memeaudit.facts.text import sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
 from memeaudit.rules.knowledge import Knowledge
+from memeaudit.rules.schema import Topic
 
 PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in the text raises
+
+
+def topics_in(
+    topics: list[Topic], text: str, parts: list[str], embedder: SentenceEmbedder | None
+) -> list[TopicHit]:
+    """Keyword triggers over the whole text, then, with an embedder, similarity over its
+    sentences for the topics the keywords left silent."""
+    hits = find_topics(topics, text)
+    if embedder is not None:
+        hits += semantic_topics(embedder, topics, parts, frozenset(h.id for h in hits))
+    return hits
 
 
 def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tuple[str, str]]:
@@ -49,12 +61,7 @@ def extract(
         author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
-    topics = find_topics(list(kb.topics.values()), ocr.text)
-    if embedder is not None:
-        fired = frozenset(h.id for h in topics)
-        topics += semantic_topics(
-            embedder, list(kb.topics.values()), sentences(claim_text or ""), fired
-        )
+    topics = topics_in(list(kb.topics.values()), ocr.text, sentences(claim_text or ""), embedder)
     if personal and PII_TOPIC in kb.topics and all(t.id != PII_TOPIC for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
         topics.append(

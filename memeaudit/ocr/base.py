@@ -97,16 +97,18 @@ def reading_order(lines: list[Line]) -> list[Line]:
     return _rows(lines)
 
 
+def same_row(a: Line, b: Line) -> bool:
+    """Vertical centres closer than half the shorter line's height."""
+    ca, cb = a.bbox[1] + a.bbox[3] / 2, b.bbox[1] + b.bbox[3] / 2
+    return abs(ca - cb) < 0.5 * min(a.bbox[3], b.bbox[3])
+
+
 def _rows(lines: list[Line]) -> list[Line]:
     """Lines that no cut separates: rows by vertical centre, each read left to right."""
     ordered = sorted(lines, key=lambda ln: ln.bbox[1] + ln.bbox[3] / 2)
     rows: list[list[Line]] = []
     for line in ordered:
-        centre = line.bbox[1] + line.bbox[3] / 2
-        last = rows[-1][0] if rows else None
-        if last and abs(centre - (last.bbox[1] + last.bbox[3] / 2)) < 0.5 * min(
-            line.bbox[3], last.bbox[3]
-        ):
+        if rows and same_row(line, rows[-1][0]):
             rows[-1].append(line)
         else:
             rows.append([line])

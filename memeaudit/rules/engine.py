@@ -29,6 +29,11 @@ NOTHING = {
 }
 
 
+def _personal_data(facts: Facts) -> str:
+    """'an email address (a@b.org) and a phone number (+1 415-555-0132)'."""
+    return join_names([f"{PII_NOUN[p.kind]} ({p.text})" for p in facts.personal_data])
+
+
 def _how(hit: TopicHit) -> str:
     """'keyword', or 'similarity 0.612' for a topic found by sentence similarity."""
     return f"{hit.how} {hit.score:.3f}" if hit.score is not None else hit.how
@@ -61,7 +66,7 @@ def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
     topic = kb.topics[first.id]
     evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
     if first.id == PII_TOPIC and facts.personal_data:
-        shown = join_names([f"{PII_NOUN[p.kind]} ({p.text})" for p in facts.personal_data])
+        shown = _personal_data(facts)
         par.say(f"The image shows personal data: {shown}.", *evidence)
     else:
         par.say(f"The {where} describes {topic.summary}.", *evidence)
@@ -79,7 +84,7 @@ def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
         evidence = [rule(f"topic:{hit.id}", f"{_how(hit)}: {m}") for m in hit.matched]
         cites = "; ".join(ref.cite() for ref in other.references)
         if hit.id == PII_TOPIC and facts.personal_data:
-            shown = join_names([f"{PII_NOUN[p.kind]} ({p.text})" for p in facts.personal_data])
+            shown = _personal_data(facts)
             lead = f"The image also shows personal data: {shown}"
         else:
             lead = f"It also describes {other.summary}"

