@@ -281,7 +281,7 @@ def eval_topics(
     from memeaudit.facts.semantic import get_embedder
     from memeaudit.rules.knowledge import load_knowledge
 
-    topics = list(load_knowledge().topics.values())
+    kb = load_knowledge()
     cases = [
         (c["text"], set(c["topics"]))
         for c in yaml.safe_load(file.read_text(encoding="utf-8"))["sentences"]
@@ -289,10 +289,10 @@ def eval_topics(
     embedder = get_embedder()
 
     def keywords(text: str) -> set[str]:
-        return {hit.id for hit in topics_in(topics, text, [text], None)}
+        return {hit.id for hit in topics_in(kb, text, [text], None)}
 
     def both(text: str) -> set[str]:
-        return {hit.id for hit in topics_in(topics, text, [text], embedder)}
+        return {hit.id for hit in topics_in(kb, text, [text], embedder)}
 
     typer.echo(f"{len(cases)} sentences, {sum(not t for _, t in cases)} benign")
     typer.echo(

@@ -15,7 +15,8 @@ from memeaudit.facts.topics import find_topics
 from memeaudit.rules.knowledge import load_knowledge
 
 pytestmark = pytest.mark.slow
-TOPICS = list(load_knowledge().topics.values())
+KB = load_knowledge()
+TOPICS = list(KB.topics.values())
 CASES = [
     (c["text"], set(c["topics"]))
     for c in yaml.safe_load(
@@ -52,9 +53,21 @@ def test_similarity_adds_recall_and_keeps_most_precision(embedder) -> None:  # t
         return {h.id for h in find_topics(TOPICS, text)}
 
     def both(text: str) -> set[str]:
-        return {h.id for h in topics_in(TOPICS, text, [text], embedder)}
+        return {h.id for h in topics_in(KB, text, [text], embedder)}
 
     alone, combined = score_topics(CASES, keywords), score_topics(CASES, both)
     assert combined.recall > alone.recall + 0.2
     assert combined.precision >= 0.75
-    assert combined.benign_hits <= 1  # measured: one benign sentence fires (see the issue D note)
+    assert combined.benign_hits == 0
+
+
+def test_a_users_benign_sentences_raise_the_thresholds(embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "They siphoned millions of answers from the chatbot to train a rival model."
+    assert {h.id for h in topics_in(KB, text, [text], embedder)} == {"model-extraction"}
+    extra = tmp_path / "benign.yaml"
+    extra.write_text(
+        "kind: benign\nversion: 1\npack: mine\nsentences:\n"
+        '  - "They siphoned millions of answers from the chatbot to train a rival model."\n',
+        encoding="utf-8",
+    )
+    assert topics_in(load_knowledge((extra,)), text, [text], embedder) == []

@@ -17,13 +17,15 @@ PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in th
 
 
 def topics_in(
-    topics: list[Topic], text: str, parts: list[str], embedder: SentenceEmbedder | None
+    kb: Knowledge, text: str, parts: list[str], embedder: SentenceEmbedder | None
 ) -> list[TopicHit]:
     """Keyword triggers over the whole text, then, with an embedder, similarity over its
     sentences for the topics the keywords left silent."""
+    topics = list(kb.topics.values())
     hits = find_topics(topics, text)
     if embedder is not None:
-        hits += semantic_topics(embedder, topics, parts, frozenset(h.id for h in hits))
+        found = frozenset(h.id for h in hits)
+        hits += semantic_topics(embedder, topics, parts, found, tuple(kb.benign))
     return hits
 
 
@@ -61,7 +63,7 @@ def extract(
         author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
-    topics = topics_in(list(kb.topics.values()), ocr.text, sentences(claim_text or ""), embedder)
+    topics = topics_in(kb, ocr.text, sentences(claim_text or ""), embedder)
     if personal and PII_TOPIC in kb.topics and all(t.id != PII_TOPIC for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
         topics.append(

