@@ -11,7 +11,6 @@ from memeaudit.facts.text import sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
 from memeaudit.rules.knowledge import Knowledge
-from memeaudit.rules.schema import Topic
 
 PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in the text raises
 
