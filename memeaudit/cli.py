@@ -32,6 +32,34 @@ Fmt = Literal["md", "json", "html"]
 EXTENSION = {"md": ".md", "json": ".json", "html": ".html"}
 state = {"verbose": False}
 
+# Options that analyze and batch share.
+OcrOption = Annotated[
+    Literal["auto", "tesseract", "ppocr"],
+    typer.Option("--ocr", help="OCR engine; auto fuses both."),
+]
+LangOption = Annotated[str, typer.Option("--lang", help="Tesseract language packs, e.g. eng+deu.")]
+CaptionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--caption-model", help="Transformers image-to-text model name or folder (offline)."
+    ),
+]
+DetectOption = Annotated[
+    bool, typer.Option("--detect/--no-detect", help="Run the object detector.")
+]
+SemanticOption = Annotated[
+    bool,
+    typer.Option("--semantic/--no-semantic", help="Also match topics by sentence similarity."),
+]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
+]
+TemplateDirOption = Annotated[
+    Path | None,
+    typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -87,34 +115,13 @@ def analyze(
         Path | None,
         typer.Option("-o", "--output", help="A file, or a folder when there are several images."),
     ] = None,
-    ocr: Annotated[
-        Literal["auto", "tesseract", "ppocr"],
-        typer.Option("--ocr", help="OCR engine; auto fuses both."),
-    ] = "auto",
-    lang: Annotated[
-        str, typer.Option("--lang", help="Tesseract language packs, e.g. eng+deu.")
-    ] = "eng",
-    caption_model: Annotated[
-        str | None,
-        typer.Option(
-            "--caption-model", help="Transformers image-to-text model name or folder (offline)."
-        ),
-    ] = None,
-    detect: Annotated[
-        bool, typer.Option("--detect/--no-detect", help="Run the object detector.")
-    ] = True,
-    semantic: Annotated[
-        bool,
-        typer.Option("--semantic/--no-semantic", help="Also match topics by sentence similarity."),
-    ] = True,
-    rules: Annotated[
-        list[Path] | None,
-        typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
-    ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
-    ] = None,
+    ocr: OcrOption = "auto",
+    lang: LangOption = "eng",
+    caption_model: CaptionOption = None,
+    detect: DetectOption = True,
+    semantic: SemanticOption = True,
+    rules: RulesOption = None,
+    template_dir: TemplateDirOption = None,
 ) -> None:
     """Analyse images and print or write their five-section reports."""
     from memeaudit.pipeline import analyze as run
@@ -151,6 +158,133 @@ def analyze(
             typer.echo(f"wrote {target}", err=True)
     if failed:
         raise typer.Exit(ExitCode.some_failed)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Folders (walked recursively), globs or files.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The output folder (created if missing).")
+    ] = Path("memeaudit-out"),
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: md, json or html; repeat for several. [default: md]",
+        ),
+    ] = None,
+    from_file: Annotated[
+        str | None,
+        typer.Option("--from-file", help="A file listing input paths, one per line; '-' is stdin."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("-j", "--jobs", min=1, help="Worker processes. [default: number of cores]"),
+    ] = None,
+    executor: Annotated[
+        Literal["local", "dask"],
+        typer.Option("--executor", help="local processes, or Dask distributed."),
+    ] = "local",
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
+    ] = None,
+    known: Annotated[
+        Path | None,
+        typer.Option("--known", help="Known PDQ hashes to match, one per line: HEX[,label]."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo images an earlier run already finished.")
+    ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")
+    ] = False,
+    ocr: OcrOption = "auto",
+    lang: LangOption = "eng",
+    caption_model: CaptionOption = None,
+    detect: DetectOption = True,
+    semantic: SemanticOption = True,
+    rules: RulesOption = None,
+    template_dir: TemplateDirOption = None,
+) -> None:
+    """Analyse many images into OUTDIR: reports/, index.jsonl, summary.csv and run.json.
+
+    Resumable: a rerun skips images already finished with the same engines, rules and options.
+    Exit code 1 when some inputs failed (each is an error row in the index)."""
+    import os
+
+    from memeaudit.batch.run import BatchConfig, run_batch
+    from memeaudit.errors import InputError
+    from memeaudit.options import Options
+
+    if not inputs and not from_file:
+        raise InputError("no inputs", "give folders, globs or files, or --from-file FILE")
+    if cluster and executor != "dask":
+        raise InputError("--cluster needs --executor dask")
+    if bad := [f for f in fmt or [] if f not in EXTENSION]:
+        raise InputError(f"unknown --format {bad[0]!r}", "use md, json or html")
+    options = Options(
+        ocr=ocr,
+        lang=lang,
+        caption_model=caption_model,
+        detect=detect,
+        semantic=semantic,
+        rules=tuple(rules or ()),
+        template_dir=template_dir,
+    )
+    config = BatchConfig(
+        inputs=list(inputs or []),
+        outdir=output,
+        options=options,
+        formats=tuple(dict.fromkeys(fmt or ["md"])),
+        workers=jobs or os.cpu_count() or 1,
+        executor=executor,
+        cluster=cluster,
+        from_file=from_file,
+        known=known,
+        force=force,
+        fail_fast=fail_fast,
+    )
+    outcome = run_batch(config)
+    counts = outcome.record["counts"]
+    typer.echo(
+        f"{counts['inputs']} inputs: {counts['ok']} ok ({counts['resumed']} from an earlier run), "
+        f"{counts['error']} failed, {counts['skipped']} skipped; index: {output / 'index.jsonl'}",
+        err=True,
+    )
+    for row in outcome.rows:
+        if row.status == "error":
+            typer.echo(f"memeaudit: error: {row.error}", err=True)
+    if outcome.failed:
+        raise typer.Exit(ExitCode.some_failed)
+
+
+@app.command()
+def digest(
+    outdir: Annotated[Path, typer.Argument(help="A batch output folder (with index.jsonl).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The issue's title.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The issue's date. [default: today]")
+    ] = None,
+    template_dir: TemplateDirOption = None,
+) -> None:
+    """One Markdown newsletter issue from a batch: a summary table, then every report."""
+    from memeaudit.digest import build_digest
+    from memeaudit.write import write_atomic
+
+    text = build_digest(outdir, title=title, date=date, template_dir=template_dir)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
 
 
 @app.command()

@@ -45,8 +45,10 @@ def read_bytes(source: str | Path | bytes) -> tuple[str, bytes]:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
 
 
-def load_image(source: str | Path | bytes) -> LoadedImage:
-    name, data = read_bytes(source)
+def load_image(source: str | Path | bytes, name: str | None = None) -> LoadedImage:
+    """Decode a path or bytes; `name` is what messages and the report call the image."""
+    shown, data = read_bytes(source)
+    name = name or shown
     if not data:
         raise InputError(f"{name}: the file is empty")
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 from memeaudit import __version__, facts, ocr, post, vision
 from memeaudit.facts.semantic import get_embedder
-from memeaudit.load import load_image
+from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.rules.describe import describe
@@ -28,10 +28,13 @@ def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
 
 def analyze(source: str | Path | bytes, **options: Any) -> Report:
     """Analyse one image (a path or its bytes) and return the report. Options: see Options."""
-    opts = Options(**options)
+    return analyze_image(load_image(source), Options(**options))
+
+
+def analyze_image(image: LoadedImage, opts: Options) -> Report:
+    """The stages, in order, on an image already loaded."""
     kb = knowledge(tuple(opts.rules))
     start = time.perf_counter()
-    image = load_image(source)
     text, engines = ocr.read_text(image, opts, kb.names())
     log.info(
         "%s: OCR read %d lines (%.2f s)",

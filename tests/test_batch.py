@@ -1,0 +1,247 @@
+"""memeaudit batch on real images and real broken files: reports, index rows, resume, kill -9."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from memeaudit.batch.inputs import expand
+from memeaudit.batch.outputs import report_stem
+from memeaudit.batch.rows import IndexRow
+from memeaudit.batch.run import BatchConfig, run_batch
+from memeaudit.cli import app
+from memeaudit.model import Report
+from memeaudit.options import Options
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "tests" / "resources"
+FAST = Options(detect=False, semantic=False)  # OCR and rules only: these tests are about batch
+
+
+def _inputs(tmp: Path) -> Path:
+    """Five real images (two with the same name in different folders), three broken files that
+    claim to be images, a PNG without an extension and a text file."""
+    folder = tmp / "in"
+    (folder / "a").mkdir(parents=True)
+    (folder / "b").mkdir()
+    shutil.copy(RESOURCES / "pytesseract_test.png", folder / "a" / "same.png")
+    shutil.copy(RESOURCES / "pillow_multiline_text.png", folder / "b" / "same.png")
+    shutil.copy(RESOURCES / "skimage_chelsea_cat.png", folder / "cat.png")
+    shutil.copy(ROOT / "samples" / "benign-meme.png", folder / "meme-without-extension")
+    (folder / "empty.png").write_bytes(b"")
+    (folder / "notes.jpg").write_text("<html>not an image</html>", encoding="utf-8")
+    png = (RESOURCES / "pytesseract_test.png").read_bytes()
+    (folder / "truncated.png").write_bytes(png[: len(png) // 3])
+    (folder / "readme.txt").write_text("a text file", encoding="utf-8")
+    return folder
+
+
+def _rows(outdir: Path) -> list[IndexRow]:
+    lines = (outdir / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return [IndexRow.model_validate_json(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, float]:
+    tmp = tmp_path_factory.mktemp("batch")
+    folder = _inputs(tmp)
+    start = time.perf_counter()
+    run_batch(BatchConfig([str(folder)], tmp / "out", FAST, ("md", "json"), workers=1))
+    return folder, tmp / "out", time.perf_counter() - start
+
+
+def test_every_image_gets_a_report_and_every_broken_file_an_error_row(first_run) -> None:  # type: ignore[no-untyped-def]
+    folder, out, _ = first_run
+    rows = {Path(row.path).relative_to(folder).as_posix(): row for row in _rows(out)}
+    assert set(rows) == {
+        "a/same.png",
+        "b/same.png",
+        "cat.png",
+        "meme-without-extension",
+        "empty.png",
+        "notes.jpg",
+        "truncated.png",
+        "readme.txt",
+    }
+    for name in ("a/same.png", "b/same.png", "cat.png", "meme-without-extension"):
+        row = rows[name]
+        assert row.status == "ok", row.error
+        assert set(row.reports) == {"md", "json"} and row.report == row.reports["md"]
+        report = Report.model_validate_json((out / row.reports["json"]).read_text("utf-8"))
+        assert [s.number for s in report.sections] == [1, 2, 3, 4, 5]
+        assert (out / row.reports["md"]).read_text("utf-8").count("\n## ") == 5
+    assert "Monday" in rows["meme-without-extension"].text  # found by content, not by name
+    assert rows["a/same.png"].reports["md"] != rows["b/same.png"].reports["md"]
+    for name, reason in (
+        ("empty.png", "the file is empty"),
+        ("notes.jpg", "not a readable image"),
+        ("truncated.png", "damaged or truncated"),
+    ):
+        assert rows[name].status == "error" and reason in (rows[name].error or "")
+        assert "\n" not in (rows[name].error or "") and str(folder / name) in (
+            rows[name].error or ""
+        )
+    assert rows["readme.txt"].status == "skipped"
+
+
+def test_summary_csv_and_run_json_describe_the_same_run(first_run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = first_run
+    with (out / "summary.csv").open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    rows = _rows(out)
+    assert [r["path"] for r in table] == [row.path for row in rows]
+    assert [r["status"] for r in table] == [row.status for row in rows]
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["status"] == "finished" and record["executor"] == "local"
+    assert record["counts"] == {
+        "inputs": 8,
+        "ok": 4,
+        "error": 3,
+        "skipped": 1,
+        "resumed": 0,
+    }
+    assert record["engines"]["tesseract"].startswith("5.")
+    assert any(p["source"].endswith("topics.yaml") for p in record["rule_packs"])
+    assert record["options"]["semantic"] is False and record["formats"] == ["json", "md"]
+
+
+def test_a_rerun_skips_finished_work_and_force_redoes_it(first_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, out, first_seconds = first_run
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    start = time.perf_counter()
+    outcome = run_batch(BatchConfig([str(folder)], copy, FAST, ("md", "json"), workers=1))
+    again = time.perf_counter() - start
+    ok = [row for row in outcome.rows if row.status == "ok"]
+    assert len(ok) == 4 and all(row.resumed and row.seconds == 0 for row in ok)
+    assert again * 20 <= first_seconds, (again, first_seconds)
+    forced = run_batch(
+        BatchConfig([str(folder / "cat.png")], copy, FAST, ("md", "json"), workers=1, force=True)
+    )
+    assert [row.resumed for row in forced.rows] == [False]
+    other = run_batch(BatchConfig([str(folder / "cat.png")], copy, FAST, ("json",), workers=1))
+    assert [row.resumed for row in other.rows] == [False]  # other formats: not the same work
+
+
+def test_the_cli_exit_code_says_some_inputs_failed(first_run) -> None:  # type: ignore[no-untyped-def]
+    folder, out, _ = first_run
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(folder), "-o", str(out), "-j", "1", "-f", "md", "-f", "json",
+         "--no-detect", "--no-semantic"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "4 ok (4 from an earlier run), 3 failed, 1 skipped" in result.stderr
+    ok = CliRunner().invoke(
+        app,
+        ["batch", str(folder / "cat.png"), "-o", str(out), "-j", "1", "-f", "md", "-f", "json",
+         "--no-detect", "--no-semantic"],
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.stderr
+
+
+def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(folder / "empty.png"), str(folder / "cat.png"), "-o",
+         str(tmp_path / "out"), "-j", "1", "--fail-fast", "--no-detect", "--no-semantic"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    rows = _rows(tmp_path / "out")
+    assert [Path(r.path).name for r in rows] == ["empty.png"]
+
+
+def test_report_names_stay_inside_reports_and_do_not_collide() -> None:
+    sha = "ab" * 32
+    for name in ("../../etc/passwd", "..", "/abs/x.png", "a b/c?.png", ".hidden.png", ""):
+        stem = report_stem(name, sha)
+        assert "/" not in stem and "\\" not in stem and not stem.startswith(".")
+        assert stem.endswith("-" + sha[:12])
+    assert report_stem("a/x.png", sha) != report_stem("a_x.png", "cd" * 32)
+
+
+def test_inputs_come_from_globs_and_from_a_list_on_stdin(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = _inputs(tmp_path)
+    found, skipped = expand([str(folder / "**" / "same.png")])
+    assert sorted(Path(i.path).relative_to(folder).as_posix() for i in found) == [
+        "a/same.png",
+        "b/same.png",
+    ]
+    assert skipped == []
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{folder / 'cat.png'}\n\n{folder / 'missing.png'}\n", encoding="utf-8")
+    found, _ = expand([], from_file=str(listing))
+    assert [Path(i.path).name for i in found] == ["cat.png", "missing.png"]
+    monkeypatch.setattr("sys.stdin", listing.open(encoding="utf-8"))
+    found, _ = expand([str(folder / "cat.png")], from_file="-")
+    assert [Path(i.path).name for i in found] == ["cat.png", "missing.png"]  # each input once
+
+
+def test_a_batch_killed_with_sigkill_resumes_with_nothing_missing(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    images = [RESOURCES / "pytesseract_test.png", RESOURCES / "pillow_multiline_text.png",
+              RESOURCES / "skimage_chelsea_cat.png", ROOT / "samples" / "benign-meme.png"]  # fmt: skip
+    for i in range(3):
+        for image in images:
+            shutil.copy(image, folder / f"{i}-{image.name}")  # same bytes, three names each
+    (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "memeaudit", "batch", str(folder), "-o", str(out), "-j", "1",
+               "-f", "md", "-f", "json", "--no-detect", "--no-semantic"]  # fmt: skip
+    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = out / ".memeaudit" / "done"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(done.glob("*.json"))) < 2:
+        time.sleep(0.05)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait()
+    assert len(list(done.glob("*.json"))) < 4, "the run finished before it could be killed"
+    rerun = subprocess.run(command, capture_output=True, timeout=600)
+    assert rerun.returncode == 1  # the broken file
+    rows = _rows(out)
+    assert sorted(Path(r.path).name for r in rows) == sorted(p.name for p in folder.iterdir())
+    for row in rows:
+        if row.path.endswith("broken.png"):
+            assert row.status == "error"
+            continue
+        assert row.status == "ok", row.error
+        report = Report.model_validate_json((out / row.reports["json"]).read_text("utf-8"))
+        assert len(report.sections) == 5
+        assert (out / row.reports["md"]).read_text("utf-8").rstrip().endswith("*")
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_the_same_work_runs_on_dask_started_here_and_at_a_given_address(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    images = [str(RESOURCES / "pytesseract_test.png"), str(RESOURCES / "skimage_chelsea_cat.png")]
+    started = run_batch(
+        BatchConfig(images, tmp_path / "local", FAST, ("json",), workers=1, executor="dask")
+    )
+    assert [row.status for row in started.rows] == ["ok", "ok"]
+    assert started.record["executor"] == "dask" and started.record["cluster"] is None
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, dashboard_address=None, processes=True
+    ) as cluster:
+        given = run_batch(
+            BatchConfig(
+                images, tmp_path / "remote", FAST, ("json",), executor="dask",
+                cluster=cluster.scheduler_address,
+            )
+        )  # fmt: skip
+    assert [row.status for row in given.rows] == ["ok", "ok"]
+    assert given.record["cluster"].startswith("tcp://")
+    local = [r.model_dump(include={"sha256", "topics", "text"}) for r in started.rows]
+    assert [r.model_dump(include={"sha256", "topics", "text"}) for r in given.rows] == local
