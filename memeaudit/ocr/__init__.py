@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 from memeaudit.load import LoadedImage
-from memeaudit.model import OcrResult
+from memeaudit.model import Line, OcrResult
 from memeaudit.ocr.base import OcrEngine, reading_order
 from memeaudit.ocr.cleanup import clean
 from memeaudit.ocr.fuse import fuse
@@ -29,30 +28,36 @@ def get_engine(name: str, lang: str = "eng") -> OcrEngine:
     raise ValueError(f"unknown OCR engine {name!r}")
 
 
+CASCADE_CONF = 0.90  # auto: PP-OCR lines all at least this sure -> tesseract is not run
+
+
 def engines_for(choice: str) -> list[str]:
     return ["ppocr", "tesseract"] if choice == "auto" else [choice]
+
+
+def _run(engine: OcrEngine, image: LoadedImage) -> list[Line]:
+    return engine.read(for_tesseract(image.bgr) if engine.name == "tesseract" else image.bgr)
 
 
 def _read(
     image: LoadedImage, choice: str, lang: str, names: frozenset[str]
 ) -> tuple[OcrResult, list[OcrEngine]]:
-    bgr = image.bgr
-    chosen = engines_for(choice)
-    engines = [get_engine(name, lang) for name in chosen]
-    inputs = [for_tesseract(bgr) if engine.name == "tesseract" else bgr for engine in engines]
-    if len(engines) == 1:
-        readings = [engines[0].read(inputs[0])]
-    else:  # tesseract runs as a subprocess and onnxruntime frees the GIL: overlap them
-        with ThreadPoolExecutor(max_workers=len(engines)) as pool:
-            readings = list(
-                pool.map(lambda pair: pair[0].read(pair[1]), zip(engines, inputs, strict=True))
-            )
-    lines = fuse(readings[0], readings[1]) if len(readings) == 2 else reading_order(readings[0])
+    """One engine, or for auto a cascade: PP-OCR first, then tesseract only when PP-OCR found no
+    text or was unsure of a line (below CASCADE_CONF), the two readings fused region by region.
+    On the dev set and the samples, the fused text differed from PP-OCR's alone only on images
+    with such a line; skipping tesseract elsewhere halves the OCR time."""
+    engines = [get_engine(name, lang) for name in engines_for(choice)]
+    lines = _run(engines[0], image)
+    if len(engines) == 2 and (not lines or min(line.conf for line in lines) < CASCADE_CONF):
+        lines = fuse(lines, _run(engines[1], image))
+    else:
+        lines = reading_order(lines)
+        engines = engines[:1]
     lines = clean(lines, names)
     text = "\n".join(line.text for line in lines)
     result = OcrResult(
         text=text,
-        engine="+".join(chosen),
+        engine="+".join(engine.name for engine in engines),
         words=[word for line in lines for word in line.words],
         lines=lines,
         language=detect(text),
