@@ -245,3 +245,30 @@ def test_the_same_work_runs_on_dask_started_here_and_at_a_given_address(tmp_path
     assert given.record["cluster"].startswith("tcp://")
     local = [r.model_dump(include={"sha256", "topics", "text"}) for r in started.rows]
     assert [r.model_dump(include={"sha256", "topics", "text"}) for r in given.rows] == local
+
+
+def test_the_digest_of_a_batch_holds_every_report(first_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = first_run
+    target = tmp_path / "newsletter.md"
+    result = CliRunner().invoke(
+        app, ["digest", str(out), "-o", str(target), "--title", "Week 48", "--date", "2026-11-26"]
+    )
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Week 48") and "2026-11-26" in text
+    for row in _rows(out):
+        if row.status != "ok":
+            continue
+        report = Report.model_validate_json((out / row.reports["json"]).read_text("utf-8"))
+        for section in report.sections:
+            assert f"### {section.number}. {section.title}" in text
+    assert text.count("### 1. Description") == 4
+    assert "3 inputs could not be read" in text
+    missing = subprocess.run(
+        [sys.executable, "-m", "memeaudit", "digest", str(tmp_path)], capture_output=True
+    )
+    assert missing.returncode == 3
+    assert missing.stderr.decode().strip() == (
+        f"memeaudit: error: {tmp_path}: no index.jsonl here "
+        f"(run memeaudit batch … -o {tmp_path} first)"
+    )

@@ -6,22 +6,17 @@ Each executor takes an iterator of jobs and yields (tag, row, texts) as jobs fin
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from typing import Any
 
 from memeaudit.batch.rows import IndexRow
-from memeaudit.batch.work import Job, limit_threads, process
+from memeaudit.batch.work import Job, process, single_threaded
 from memeaudit.errors import MemeauditError
 
 Result = tuple[Any, IndexRow, dict[str, str]]
 EXECUTORS = ("local", "dask")
-
-
-def threads_per_worker(workers: int) -> int:
-    return max(1, (os.cpu_count() or 1) // max(1, workers))
 
 
 def in_process(jobs: Iterator[tuple[Any, Job]]) -> Iterator[Result]:
@@ -54,12 +49,10 @@ def _bounded(
 
 
 def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int) -> Iterator[Result]:
-    """`workers` processes (spawned, so no model state is forked), engines loaded once in each."""
-    threads = threads_per_worker(workers)
+    """`workers` single-threaded processes (spawned, so no model state is forked), engines loaded
+    once in each."""
     context = get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, context, initializer=limit_threads, initargs=(threads,)
-    ) as pool:
+    with ProcessPoolExecutor(workers, context, initializer=single_threaded) as pool:
 
         def wait_some(futures: set[Future[Any]]) -> tuple[set[Any], set[Any]]:
             done, rest = wait(futures, return_when=FIRST_COMPLETED)

@@ -88,7 +88,6 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     write_run(outdir, record)
     rows: dict[int, IndexRow] = {}
     twins: dict[str, list[int]] = {}  # key -> later inputs with the same bytes as one in flight
-    threads = 1 if cfg.cluster else executors.threads_per_worker(cfg.workers)
 
     def jobs() -> Iterator[tuple[tuple[int, str], Job]]:
         for i, item in enumerate(items):
@@ -113,7 +112,7 @@ def run_batch(cfg: BatchConfig) -> Outcome:
                 continue
             twins[key] = []
             paths = report_paths(report_stem(item.name, sha), cfg.formats)
-            yield (i, key), Job(item.path, data, sha, paths, cfg.options, threads)
+            yield (i, key), Job(item.path, data, sha, paths, cfg.options)
 
     with Progress(len(items), cfg.progress) as progress:
         last_index = time.monotonic()

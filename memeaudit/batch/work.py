@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from memeaudit.batch.rows import IndexRow
@@ -27,31 +27,29 @@ class Job:
     sha256: str
     reports: dict[str, str]  # format -> path relative to OUTDIR
     options: Options
-    threads: int = 1  # CPU threads each engine may use in this worker
-    known: list[tuple[str, str]] = field(default_factory=list)  # --known PDQ hashes and labels
 
 
-def limit_threads(threads: int) -> None:
-    """Keep each worker to its share of the cores: OpenMP (tesseract, torch), OpenCV and
-    onnxruntime read these before their engines are built."""
-    os.environ["OMP_THREAD_LIMIT"] = str(threads)  # tesseract, a child process, reads this
-    os.environ["OMP_NUM_THREADS"] = str(threads)
-    os.environ["MEMEAUDIT_THREADS"] = str(threads)
+def single_threaded() -> None:
+    """One core per worker: -j N workers use N cores, with no thread oversubscription. OpenMP
+    (tesseract, torch), OpenCV and onnxruntime read these before their engines are built."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract, a child process, reads this
+    os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ["MEMEAUDIT_THREADS"] = "1"
     import cv2
 
-    cv2.setNumThreads(threads)
+    cv2.setNumThreads(1)
     if "torch" in sys.modules:  # otherwise torch reads OMP_NUM_THREADS when it is imported
-        sys.modules["torch"].set_num_threads(threads)
+        sys.modules["torch"].set_num_threads(1)
 
 
 def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     """Analyse one image and render its reports; errors become an error row."""
-    from memeaudit.batch.dupes import match_known, pdq_hash
+    from memeaudit.batch.dupes import pdq_hash
     from memeaudit.load import load_image
     from memeaudit.pipeline import analyze_image
 
-    if os.environ.get("MEMEAUDIT_THREADS") != str(job.threads):
-        limit_threads(job.threads)
+    if os.environ.get("MEMEAUDIT_THREADS") != "1":
+        single_threaded()
     start = time.perf_counter()
     row = IndexRow(path=job.path, sha256=job.sha256, status="ok")
     try:
@@ -85,14 +83,11 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     row.topics = [topic.id for topic in report.facts.topics]
     row.figures = list(dict.fromkeys(f.text for c in report.facts.claims for f in c.figures))
     row.text = " ".join(report.ocr.text.split())[:EXCERPT]
-    row.known = match_known(row.pdq, job.known)
     flags = []
     if report.facts.personal_data:
         flags.append("personal-data")
     if not row.text:
         flags.append("no-text")
-    if row.known:
-        flags.append("known")
     row.flags = flags
     row.seconds = round(time.perf_counter() - start, 3)
     return row, texts

@@ -10,7 +10,10 @@ tests/data is never used for calibration.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError
@@ -18,8 +21,10 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from memeaudit.model import TopicHit
-from memeaudit.paths import package_folder
+from memeaudit.paths import cache_dir, package_folder
 from memeaudit.rules.schema import Topic
 
 log = logging.getLogger("memeaudit")
@@ -107,12 +112,57 @@ def build_index(
         for example in [*topic.examples.positive, *topic.examples.paraphrase]:
             texts.append(example)
             owner.append(t)
-    index = TopicIndex([t.id for t in topics], embedder.embed(texts), owner, [FLOOR] * len(topics))
     negatives = [n for topic in topics for n in topic.examples.negative] + list(benign)
+    ids = [t.id for t in topics]
+    cached = _load_cached(embedder, ids, texts, negatives)
+    if cached is not None:
+        return cached
+    index = TopicIndex(ids, embedder.embed(texts), owner, [FLOOR] * len(topics))
     if negatives:
         worst = index.scores(embedder.embed(negatives)).max(dim=0).values
         index.thresholds = [max(FLOOR, float(w) + MARGIN) for w in worst]
+    _save_cached(embedder, index, texts, negatives)
     return index
+
+
+def _cache_file(
+    embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
+) -> Path:
+    """Embedding every example takes seconds; a worker starting up reads the result instead. The
+    file name is a hash of everything the index depends on."""
+    key = json.dumps([embedder.version(), FLOOR, MARGIN, ids, texts, negatives])
+    return cache_dir("topic-index") / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
+
+
+def _load_cached(
+    embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
+) -> TopicIndex | None:
+    path = _cache_file(embedder, ids, texts, negatives)
+    try:
+        with np.load(path) as data:
+            anchors = embedder._torch.from_numpy(data["anchors"])
+            return TopicIndex(ids, anchors, data["owner"].tolist(), data["thresholds"].tolist())
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _save_cached(
+    embedder: SentenceEmbedder, index: TopicIndex, texts: list[str], negatives: list[str]
+) -> None:
+    path = _cache_file(embedder, index.ids, texts, negatives)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            np.savez(
+                handle,
+                anchors=index.anchors.numpy(),
+                owner=np.array(index.owner),
+                thresholds=np.array(index.thresholds),
+            )
+        os.replace(tmp, path)
+    except OSError as err:  # a read-only cache only costs start-up time
+        log.info("topic index not cached: %s", err)
+        tmp.unlink(missing_ok=True)
 
 
 _INDEXES: dict[tuple[str, ...], TopicIndex] = {}

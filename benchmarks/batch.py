@@ -1,0 +1,173 @@
+"""Batch speed and memory against bare tesseract on the same images.
+
+    python benchmarks/batch.py [IMAGE_DIR] [--generated N] [--executor local|dask]
+
+Prints, in one run on the same images (the dev set by default):
+- wall time of bare sequential `tesseract IMG stdout`, of `memeaudit batch -j 1` and `-j 2`
+  (start-up and model loading included), their ratios, and images per second;
+- the peak RSS of each worker process (sampled every 50 ms over the whole process tree);
+- with --generated N (default 1000, 0 to skip): the worker's RSS after image 100 and after
+  image N on N generated memes and posts, and the growth between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "eval" / "dev" / "images"
+MEMEAUDIT = [sys.executable, "-m", "memeaudit"]
+
+
+def images_in(folder: Path) -> list[Path]:
+    exts = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"}
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in exts)
+
+
+def bare_tesseract(images: list[Path], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    for path in images:
+        subprocess.run(["tesseract", str(path), "stdout"], capture_output=True, check=True, env=env)
+    return time.perf_counter() - start
+
+
+class TreeSampler(threading.Thread):
+    """Peak RSS of every process under `root`, and a callback each time it is sampled."""
+
+    def __init__(self, root: psutil.Process) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.peaks: dict[int, tuple[str, float]] = {}
+        self.stop = threading.Event()
+
+    def sample(self) -> dict[int, float]:
+        now = {}
+        try:
+            procs = [self.root, *self.root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return now
+        for proc in procs:
+            try:
+                rss = proc.memory_info().rss / 2**20
+                name = " ".join(proc.cmdline()[1:4])[:60]
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            if name.startswith("tesseract") or "tesseract" in name.split(" ")[0]:
+                continue
+            now[proc.pid] = rss
+            peak = self.peaks.get(proc.pid, (name, 0.0))[1]
+            self.peaks[proc.pid] = (name, max(peak, rss))
+        return now
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.sample()
+            time.sleep(0.05)
+
+
+def run_batch(folder: Path, jobs: int, executor: str, extra: list[str] = ()) -> tuple[float, dict]:
+    with tempfile.TemporaryDirectory() as out:
+        command = [*MEMEAUDIT, "batch", str(folder), "-o", out, "-j", str(jobs),
+                   "--executor", executor, *extra]  # fmt: skip
+        start = time.perf_counter()
+        proc = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        sampler = TreeSampler(proc)
+        sampler.start()
+        _, err = proc.communicate()
+        seconds = time.perf_counter() - start
+        sampler.stop.set()
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"batch failed: {err.decode()[-500:]}")
+    return seconds, sampler.peaks
+
+
+def generate(folder: Path, count: int) -> None:
+    """`count` memes and posts with varied text and sizes, from the samples' drawing helpers."""
+    sys.path.insert(0, str(ROOT))
+    from samples.make_samples import caption_bar, photo, stack
+
+    words = ["monday", "coffee", "cat", "dog", "weekend", "office", "printer", "wifi", "pizza", "rain", "train", "deadline", "meeting", "holiday", "birthday", "gym", "homework", "exam", "football", "garden"]  # fmt: skip
+    rng = random.Random(7)
+    pictures = [photo("chelsea.png"), photo("astronaut.png")]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        width = rng.choice([480, 600, 720, 900])
+        pic = rng.choice(pictures)
+        pic = pic.resize((width, int(pic.height * width / pic.width)))
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14)))
+        stack(caption_bar(f"{i}: when the {text}", width, rng.choice([28, 36, 44])), pic).save(
+            folder / f"gen-{i:05d}.png"
+        )
+
+
+def rss_growth(folder: Path, count: int, early: int = 100) -> tuple[float, float]:
+    """Worker RSS after image `early` and after the last, from a -j 1 run (one process)."""
+    with tempfile.TemporaryDirectory() as out:
+        done = Path(out) / ".memeaudit" / "done"
+        command = [*MEMEAUDIT, "batch", str(folder), "-o", out, "-j", "1"]
+        proc = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        at: dict[int, float] = {}
+        while proc.poll() is None:
+            finished = len(list(done.glob("*.json"))) if done.is_dir() else 0
+            rss = proc.memory_info().rss / 2**20 if proc.is_running() else 0.0
+            if finished >= early and early not in at:
+                at[early] = rss
+            if finished >= count - 1:
+                at[count] = max(at.get(count, 0.0), rss)
+            time.sleep(0.2)
+    return at.get(early, float("nan")), at.get(count, float("nan"))
+
+
+def timing(folder: Path, executor: str) -> None:
+    images = images_in(folder)
+    print(f"{len(images)} images from {folder}")
+    bare = bare_tesseract(images)
+    single = bare_tesseract(images, {**os.environ, "OMP_THREAD_LIMIT": "1"})
+    one, peaks_one = run_batch(folder, 1, executor)
+    two, peaks_two = run_batch(folder, 2, executor)
+    print(f"{'run':<44} {'wall s':>8} {'x bare':>7} {'images/s':>9}")
+    for name, seconds in (
+        ("bare tesseract IMG stdout, sequential", bare),
+        ("  the same with OMP_THREAD_LIMIT=1", single),
+        ("memeaudit batch -j 1", one),
+        ("memeaudit batch -j 2", two),
+    ):
+        print(f"{name:<44} {seconds:8.1f} {seconds / bare:7.2f} {len(images) / seconds:9.2f}")
+    print(f"-j 1 / -j 2 = {one / two:.2f}")
+    for label, peaks in (("-j 1", peaks_one), ("-j 2", peaks_two)):
+        for pid, (name, peak) in sorted(peaks.items(), key=lambda kv: -kv[1][1]):
+            if peak > 100:
+                print(f"peak RSS {label} pid {pid} ({name}): {peak:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("images", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--generated", type=int, default=1000)
+    parser.add_argument("--executor", default="local", choices=["local", "dask"])
+    parser.add_argument("--skip-timing", action="store_true", help="only the RSS growth run")
+    args = parser.parse_args()
+    if not args.skip_timing:
+        timing(args.images, args.executor)
+    if args.generated:
+        with tempfile.TemporaryDirectory() as gen:
+            generate(Path(gen), args.generated)
+            early, late = rss_growth(Path(gen), args.generated)
+            print(
+                f"generated set: worker RSS {early:.0f} MB after image 100, {late:.0f} MB after "
+                f"image {args.generated} ({(late - early) / early * 100:+.1f}%)"
+            )
+
+
+if __name__ == "__main__":
+    main()
