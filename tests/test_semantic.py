@@ -71,3 +71,17 @@ def test_a_users_benign_sentences_raise_the_thresholds(embedder, tmp_path) -> No
         encoding="utf-8",
     )
     assert topics_in(load_knowledge((extra,)), text, [text], embedder) == []
+
+
+def test_a_cached_topic_index_equals_a_fresh_one(embedder, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from memeaudit.facts.semantic import build_index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = build_index(embedder, TOPICS, tuple(KB.benign))
+    (cached_file,) = (tmp_path / "memeaudit" / "topic-index").glob("*.npz")
+    cached = build_index(embedder, TOPICS, tuple(KB.benign))
+    assert cached.thresholds == fresh.thresholds and cached.owner == fresh.owner
+    assert cached.anchors.shape == fresh.anchors.shape
+    assert float((cached.anchors - fresh.anchors).abs().max()) == 0.0
+    build_index(embedder, TOPICS, ("A brand new benign sentence about gardening.",))
+    assert len(list(cached_file.parent.glob("*.npz"))) == 2  # other inputs, another file
