@@ -55,6 +55,12 @@ RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
 ]
+MaxPixelsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-pixels", min=1, help="Refuse images whose declared size is over this many pixels."
+    ),
+]
 TemplateDirOption = Annotated[
     Path | None,
     typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
@@ -122,20 +128,30 @@ def analyze(
     semantic: SemanticOption = True,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
+    max_pixels: MaxPixelsOption = 80_000_000,
+    all_frames: Annotated[
+        bool,
+        typer.Option(
+            "--all-frames", help="Analyse every frame of an animation, not just the first."
+        ),
+    ] = False,
 ) -> None:
     """Analyse images and print or write their five-section reports."""
     from memeaudit.pipeline import analyze as run
     from memeaudit.write import write_atomic
 
-    targets = _targets(images, output, fmt)
+    sources = [sys.stdin.buffer.read() if image == "-" else image for image in images]
+    jobs = _frames(images, sources) if all_frames else [(i, 0) for i in range(len(images))]
+    names = [images[i] if not frame else _frame_name(images[i], frame) for i, frame in jobs]
+    targets = _targets(names, output, fmt)
     failed = 0
-    for done, (image, target) in enumerate(zip(images, targets, strict=True)):
-        if len(images) > 1 and sys.stderr.isatty():
-            typer.echo(f"[{done + 1}/{len(images)}] {image}", err=True)
-        source: str | bytes = sys.stdin.buffer.read() if image == "-" else image
+    for done, ((i, frame), target) in enumerate(zip(jobs, targets, strict=True)):
+        if len(jobs) > 1 and sys.stderr.isatty():
+            typer.echo(f"[{done + 1}/{len(jobs)}] {names[done]}", err=True)
         try:
             report = run(
-                source,
+                sources[i],
+                frame=frame,
                 ocr=ocr,
                 lang=lang,
                 caption_model=caption_model,
@@ -143,21 +159,42 @@ def analyze(
                 semantic=semantic,
                 rules=tuple(rules or ()),
                 template_dir=template_dir,
+                max_pixels=max_pixels,
             )
             text = _render(report, fmt, template_dir)
         except MemeauditError as err:
-            if len(images) == 1:
+            if len(jobs) == 1:
                 raise
             failed += 1
             _error(err)
             continue
         if target is None:
-            sys.stdout.write(text if len(images) == 1 else text + "\n")
+            sys.stdout.write(text if len(jobs) == 1 else text + "\n")
         else:
             write_atomic(target, text)
             typer.echo(f"wrote {target}", err=True)
     if failed:
         raise typer.Exit(ExitCode.some_failed)
+
+
+def _frame_name(image: str, frame: int) -> str:
+    path = Path("stdin" if image == "-" else image)
+    return str(path.with_name(f"{path.stem}-frame{frame + 1}{path.suffix}"))
+
+
+def _frames(images: list[str], sources: list[str | bytes]) -> list[tuple[int, int]]:
+    """(image index, frame) for every frame of every image; unreadable files keep frame 0, so
+    they fail with their own message."""
+    from memeaudit.load import frame_count, read_bytes
+
+    jobs = []
+    for i, source in enumerate(sources):
+        try:
+            count = frame_count(read_bytes(source)[1])
+        except MemeauditError:
+            count = 1
+        jobs += [(i, frame) for frame in range(max(count, 1))]
+    return jobs
 
 
 @app.command()
@@ -210,6 +247,7 @@ def batch(
     semantic: SemanticOption = True,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
+    max_pixels: MaxPixelsOption = 80_000_000,
 ) -> None:
     """Analyse many images into OUTDIR: reports/, index.jsonl, summary.csv and run.json.
 
@@ -235,6 +273,7 @@ def batch(
         semantic=semantic,
         rules=tuple(rules or ()),
         template_dir=template_dir,
+        max_pixels=max_pixels,
     )
     config = BatchConfig(
         inputs=list(inputs or []),

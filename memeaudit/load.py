@@ -1,4 +1,8 @@
-"""File or bytes -> a validated RGB image, its hash and its basic facts."""
+"""File or bytes -> a validated RGB image, its hash and its basic facts.
+
+Strict about what it refuses (one line naming the file and the reason), kind about what it
+accepts: CMYK, 16-bit, palette, alpha and grayscale images are normalised to RGB on white, EXIF
+orientation is applied, and an animated image gives its first frame (or any frame asked for)."""
 
 from __future__ import annotations
 
@@ -14,8 +18,22 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from memeaudit.errors import InputError
 from memeaudit.model import ImageInfo
 
-MAX_PIXELS = 80_000_000  # refuse decompression bombs before decoding
-FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")
+MAX_PIXELS = 80_000_000  # default limit, checked on the declared size before decoding
+FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF", "MPO")
+Image.MAX_IMAGE_PIXELS = None  # memeaudit's own limit applies, with a clearer message
+
+# What a file that is not an image is, from its first bytes: for the one-line error.
+NOT_IMAGES = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+    (b"MZ", "a Windows program"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x00 ftyp", "a video or HEIF file"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +63,63 @@ def read_bytes(source: str | Path | bytes) -> tuple[str, bytes]:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
 
 
-def load_image(source: str | Path | bytes, name: str | None = None) -> LoadedImage:
-    """Decode a path or bytes; `name` is what messages and the report call the image."""
+def what_it_is(data: bytes) -> str:
+    """A short guess at what a non-image file is, for the error message."""
+    head = data[:512]
+    for magic, what in NOT_IMAGES:
+        if head.startswith(magic):
+            return what
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml")) and b"<svg" in head.lower():
+        return "an SVG drawing (a vector format; export it as PNG first)"
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "an HTML page"
+    if text.startswith(b"<?xml"):
+        return "an XML file"
+    try:
+        head.decode("utf-8")
+        return "text"
+    except UnicodeDecodeError:
+        return "not an image format memeaudit knows"
+
+
+def frame_count(data: bytes) -> int:
+    """How many frames an image holds (1 for a still image; 0 when it does not open)."""
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            return int(getattr(probe, "n_frames", 1))
+    except Exception:  # anything Pillow raises means "not an image"
+        return 0
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Any Pillow mode to 8-bit RGB: transparent areas become white (memes with transparent
+    backgrounds usually carry dark text), 16-bit and float images are rescaled, not clipped."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        values = np.asarray(image, dtype=np.float64)
+        if image.mode.startswith("I;16"):
+            values = values / 257.0
+        elif values.size and (values.max() > 255 or values.min() < 0):
+            low, high = float(values.min()), float(values.max())
+            values = (values - low) * (255.0 / max(high - low, 1e-9))
+        image = Image.fromarray(np.clip(values, 0, 255).astype(np.uint8), "L")
+    if image.mode == "P" or image.mode == "PA":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "La", "RGBa"):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def load_image(
+    source: str | Path | bytes,
+    name: str | None = None,
+    max_pixels: int = MAX_PIXELS,
+    frame: int = 0,
+) -> LoadedImage:
+    """Decode a path or bytes; `name` is what messages and the report call the image. An image
+    whose declared size is over `max_pixels` is refused before any pixel is decoded."""
     shown, data = read_bytes(source)
     name = name or shown
     if not data:
@@ -57,26 +130,35 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> LoadedIma
             width, height = probe.size
             if fmt not in FORMATS:
                 raise InputError(f"{name}: {fmt} is not a supported image format")
-            if width * height > MAX_PIXELS:
+            if width * height > max_pixels:
                 raise InputError(
-                    f"{name}: {width}x{height} pixels is over the {MAX_PIXELS:,} pixel limit"
+                    f"{name}: {width}x{height} pixels is over the {max_pixels:,} pixel limit",
+                    "raise it with --max-pixels if the image is genuine",
                 )
-            probe.seek(0)
+            frames = int(getattr(probe, "n_frames", 1))
+            if frame:
+                probe.seek(frame)
             mode = probe.mode
-            rgb = ImageOps.exif_transpose(probe).convert("RGB")
+            oriented = ImageOps.exif_transpose(probe) if not frame else probe
+            rgb = to_rgb(oriented)
             rgb.load()
     except InputError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError) as err:
-        raise InputError(f"{name}: not a readable image ({type(err).__name__})") from err
-    except (OSError, ValueError, SyntaxError) as err:
-        raise InputError(f"{name}: the image is damaged or truncated ({err})") from err
+    except UnidentifiedImageError as err:
+        raise InputError(f"{name}: not a readable image: {what_it_is(data)}") from err
+    except Exception as err:  # whatever a hostile file makes a decoder raise
+        detail = " ".join(str(err).split())[:160] or type(err).__name__
+        raise InputError(f"{name}: the image is damaged or truncated ({detail})") from err
+    if rgb.width < 1 or rgb.height < 1:
+        raise InputError(f"{name}: the image has no pixels")
     info = ImageInfo(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
         width=rgb.width,
         height=rgb.height,
-        format=fmt,
+        format="JPEG" if fmt == "MPO" else fmt,
         mode=mode,
+        frames=frames,
+        frame=frame,
     )
     return LoadedImage(info=info, rgb=rgb)

@@ -25,6 +25,8 @@ class ImageInfo(Model):
     height: int
     format: str
     mode: str = Field(description="Pillow mode of the decoded image, before conversion to RGB.")
+    frames: int = Field(1, description="Frames in the file (more than 1: an animation).")
+    frame: int = Field(0, description="The frame analysed, counting from 0.")
 
 
 class Word(Model):

@@ -25,3 +25,6 @@ class Options(BaseModel):
     )
     rules: tuple[Path, ...] = Field((), description="Extra rule packs or knowledge files.")
     template_dir: Path | None = None
+    max_pixels: int = Field(
+        80_000_000, ge=1, description="Refuse images whose declared size is over this many pixels."
+    )

@@ -26,9 +26,11 @@ def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
     return load_knowledge(extra)
 
 
-def analyze(source: str | Path | bytes, **options: Any) -> Report:
-    """Analyse one image (a path or its bytes) and return the report. Options: see Options."""
-    return analyze_image(load_image(source), Options(**options))
+def analyze(source: str | Path | bytes, *, frame: int = 0, **options: Any) -> Report:
+    """Analyse one image (a path or its bytes) and return the report. Options: see Options;
+    `frame` picks a frame of an animation (0, the first, by default)."""
+    opts = Options(**options)
+    return analyze_image(load_image(source, max_pixels=opts.max_pixels, frame=frame), opts)
 
 
 def analyze_image(image: LoadedImage, opts: Options) -> Report:
@@ -62,6 +64,11 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         time.perf_counter() - start,
     )
     warnings = [note] if (note := ocr.language_note(text)) else []
+    if image.info.frames > 1:
+        warnings.append(
+            f"The file is an animation of {image.info.frames} frames; this report reads frame "
+            f"{image.info.frame + 1} only (memeaudit analyze --all-frames reads every frame)."
+        )
     return Report(
         memeaudit_version=__version__,
         image=image.info,

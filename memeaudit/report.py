@@ -13,6 +13,7 @@ from typing import Literal
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from memeaudit.errors import RulesError
 from memeaudit.model import Report
@@ -28,6 +29,14 @@ def escape_markdown(text: str) -> str:
     """Backslash-escape characters that would become Markdown markup, links or HTML."""
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub("", str(text)))
     return _AUTOLINK.sub(lambda m: "\\" + m.group(1) if m.group(1) == "://" else "www\\.", escaped)
+
+
+def _strip_controls(value: object) -> object:
+    """Every value a template prints loses control and bidi characters (ANSI escapes, terminal
+    hyperlinks, right-to-left overrides), in every format, before any escaping."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROL.sub("", value)
+    return value
 
 
 class _PackagedLoader(jinja2.BaseLoader):
@@ -50,6 +59,7 @@ def environment(template_dir: str | None) -> SandboxedEnvironment:
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
     env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
+        finalize=_strip_controls,
         autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
         keep_trailing_newline=True,
         trim_blocks=False,

@@ -36,7 +36,7 @@ def test_a_bad_image_gives_one_line_and_exit_code_3(tmp_path: Path) -> None:
     run = _memeaudit("analyze", str(fake))
     assert run.returncode == 3
     lines = run.stderr.decode().strip().splitlines()
-    assert lines == [f"memeaudit: error: {fake}: not a readable image (UnidentifiedImageError)"]
+    assert lines == [f"memeaudit: error: {fake}: not a readable image: text"]
 
 
 def test_verbose_shows_the_traceback(tmp_path: Path) -> None:

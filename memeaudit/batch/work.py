@@ -53,7 +53,7 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     start = time.perf_counter()
     row = IndexRow(path=job.path, sha256=job.sha256, status="ok")
     try:
-        image = load_image(job.data, name=job.path)
+        image = load_image(job.data, name=job.path, max_pixels=job.options.max_pixels)
         report = analyze_image(image, job.options)
         template_dir = job.options.template_dir
         texts = {}
