@@ -37,7 +37,7 @@ THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhd
 def parse_count(text: str) -> int | None:
     """'1.2K' -> 1200, '3.1M' -> 3100000, '24,000' -> 24000; None if it is not a count."""
     token = text.strip().upper()
-    if not COUNT.match(token):
+    if not token.isascii() or not COUNT.match(token):
         return None
     scale = SCALE.get(token[-1], 1)
     number = (token[:-1] if scale > 1 else token).replace(",", "")
@@ -59,7 +59,10 @@ def parse_timestamp(raw: str) -> str | None:
         if not clock:
             return day.date().isoformat()
         clock = clock.replace(" ", "").upper()
-        parsed = datetime.strptime(clock, "%I:%M%p" if clock.endswith("M") else "%H:%M")
+        try:
+            parsed = datetime.strptime(clock, "%I:%M%p" if clock.endswith("M") else "%H:%M")
+        except ValueError:  # a misread clock ("25:99"): keep the date
+            return day.date().isoformat()
         return day.replace(hour=parsed.hour, minute=parsed.minute).isoformat()
     return None
 

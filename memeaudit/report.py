@@ -15,27 +15,28 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from memeaudit.errors import RulesError
+from memeaudit.errors import CONTROL, RulesError
 from memeaudit.model import Report
 from memeaudit.paths import packaged_templates
 
 Format = Literal["md", "html"]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_markdown(text: str) -> str:
     """Backslash-escape characters that would become Markdown markup, links or HTML."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub("", str(text)))
-    return _AUTOLINK.sub(lambda m: "\\" + m.group(1) if m.group(1) == "://" else "www\\.", escaped)
+    escaped = _MD_SPECIAL.sub(r"\\\1", CONTROL.sub("", str(text)))
+    return _AUTOLINK.sub(
+        lambda m: "\\://" if m.group(1) == "://" else m.group(1)[:-1] + "\\.", escaped
+    )
 
 
 def _strip_controls(value: object) -> object:
     """Every value a template prints loses control and bidi characters (ANSI escapes, terminal
     hyperlinks, right-to-left overrides), in every format, before any escaping."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _CONTROL.sub("", value)
+        return CONTROL.sub("", value)
     return value
 
 

@@ -3,7 +3,7 @@
 Each property is generated, not hand-picked: figures, post counts, handles and timestamps are
 written the way sentences and post layouts write them and must parse back; arbitrary text must
 never make a parser raise; escaped text must never carry live markup, links or control bytes.
-Known bugs are pinned by strict xfail tests at the end of each section, with their minimal input.
+Bugs these properties found are fixed; their minimal inputs stay as tests at the end of each section.
 """
 
 from __future__ import annotations
@@ -140,12 +140,6 @@ def test_figures_never_raise_and_only_return_spans_of_the_input(text: str) -> No
         assert found == []  # every kind of figure has a digit in it
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figures(): a figure directly followed by a comma is lost or cut short: the final "
-    "(?![\\w,]) lookahead in FIGURE rejects the comma, so '$3.5 billion,' backtracks to '$3.5' "
-    "(value 3.5, unit 'billion') and '12%,', 'June 14,', '24,000,' give nothing",
-)
 @pytest.mark.parametrize(
     ("sentence", "text"),
     [
@@ -205,11 +199,6 @@ def test_parse_count_and_labelled_counts_never_raise(text: str) -> None:
         assert field in {"replies", "reposts", "likes", "views"} and count >= 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_count(): COUNT matches [KMB] with re.IGNORECASE, which also matches U+212A "
-    "KELVIN SIGN; SCALE has no entry for it, so float('1\u212a') raises ValueError",
-)
 @pytest.mark.parametrize("text", ["1\u212a", "2\u212a Likes"])
 def test_a_kelvin_sign_is_not_a_crash(text: str) -> None:
     assert parse_count(text.split()[0]) in (None, 1000, 2000)
@@ -323,12 +312,6 @@ def test_parse_timestamp_never_raises_on_text(text: str) -> None:
         datetime.fromisoformat(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_timestamp(): a date followed by a clock that is not a time of day (OCR reads "
-    "'10:02' as '70:02', '0:00 AM') raises ValueError from the unguarded "
-    "datetime.strptime(clock, ...); post.parse_post() calls it, so the whole analysis fails",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -422,11 +405,6 @@ def test_dropping_controls_first_changes_nothing(text: str) -> None:
     assert escape_markdown(STRIPPED.sub("", text)) == escape_markdown(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="escape_markdown(): _AUTOLINK matches 'www.' case-insensitively but always writes "
-    "back lower-case 'www\\.', so 'WWW.EXAMPLE.COM' renders as 'www.EXAMPLE.COM'",
-)
 def test_escaping_keeps_the_case_of_www() -> None:
     assert escape_markdown("WWW.") == "WWW\\."
 
@@ -475,12 +453,6 @@ def test_the_markdown_and_json_reports_carry_no_escape_sequences(text: str) -> N
     assert json.loads(as_json)["ocr"]["text"] == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.main(): the one-line error echoes the file name raw, so a name with an OSC or "
-    "CSI sequence (or a bidi override) reaches the terminal; click only strips CSI, and only "
-    "when stderr is not a TTY",
-)
 def test_the_error_line_carries_no_escape_sequences(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,7 +19,7 @@ FIGURE = re.compile(
     | (?P<ratio>\d+\s+(?:in|out\s+of)\s+\d+)
     | (?P<times>\d+(?:\.\d+)?x)(?![\w])
     | (?P<amount>(?:{QUALIFIER}\s+)?(?:{NUMBER})(?!\s+(?:in|out\s+of)\s+\d)(?:\s?(?:{SCALE_WORD})|[KMB](?![\w]))?(?:\s?%|\s+percent)?)
-    )(?![\w,])""",
+    )(?![\w]|,\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
 UNIT = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
