@@ -22,9 +22,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from memeaudit.facts.figures import figures
-from memeaudit.model import Counts, ImageInfo, OcrResult, Post, Report, Section
+from memeaudit.model import Report
 from memeaudit.postfields import find_handle, labelled_counts, parse_count, parse_timestamp
 from memeaudit.report import escape_markdown, render
+from tests.synthetic import report_saying
 
 # The whole file runs in a few seconds. No example database: nothing is written to the repo; a
 # failure prints its falsifying example and a @reproduce_failure blob instead.
@@ -410,20 +411,7 @@ def test_escaping_keeps_the_case_of_www() -> None:
 
 
 def _report(text: str) -> Report:
-    return Report(
-        memeaudit_version="test",
-        image=ImageInfo(
-            path=f"dir/{text}.png", sha256="0" * 64, width=10, height=10, format="PNG", mode="RGB"
-        ),
-        ocr=OcrResult(text=text, engine="tesseract", words=[], lines=[]),
-        post=Post(platform="X", handle="@a", body=text, counts=Counts()),
-        objects=[],
-        caption=None,
-        facts={},
-        sections=[Section(number=n, title=f"T{n}", text=text) for n in range(1, 6)],
-        engines={"tesseract": text},
-        warnings=[text],
-    )
+    return report_saying(text, name=text, warnings=True)
 
 
 @QUICK

@@ -5,26 +5,15 @@ from pathlib import Path
 import pytest
 
 from memeaudit.errors import RulesError
-from memeaudit.model import Counts, ImageInfo, OcrResult, Post, Report, Section
+from memeaudit.model import Report
 from memeaudit.report import render
+from tests.synthetic import report_saying
 
 HOSTILE = "<script>alert(1)</script> [click](javascript:alert(1)) {{ 7*7 }} https://evil.example"
 
 
 def _report(text: str = HOSTILE) -> Report:
-    return Report(
-        memeaudit_version="test",
-        image=ImageInfo(
-            path="dir/meme_1.png", sha256="0" * 64, width=10, height=10, format="PNG", mode="RGB"
-        ),
-        ocr=OcrResult(text=text, engine="tesseract", words=[], lines=[]),
-        post=Post(platform="X", handle="@a", body=text, counts=Counts()),
-        objects=[],
-        caption=None,
-        facts={},
-        sections=[Section(number=n, title=f"T{n}", text=text) for n in range(1, 6)],
-        engines={"tesseract": "5.3.0"},
-    )
+    return report_saying(text)
 
 
 def test_html_escapes_image_text_and_never_evaluates_it() -> None:
