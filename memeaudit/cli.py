@@ -61,6 +61,14 @@ MaxPixelsOption = Annotated[
         "--max-pixels", min=1, help="Refuse images whose declared size is over this many pixels."
     ),
 ]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Mask personal data (emails, phone numbers, street addresses, personal handles) and "
+        "GPS, serial-number and owner metadata in every output, e.g. [email redacted].",
+    ),
+]
 TemplateDirOption = Annotated[
     Path | None,
     typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
@@ -129,6 +137,7 @@ def analyze(
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
     max_pixels: MaxPixelsOption = 80_000_000,
+    redact: RedactOption = False,
     all_frames: Annotated[
         bool,
         typer.Option(
@@ -160,6 +169,7 @@ def analyze(
                 rules=tuple(rules or ()),
                 template_dir=template_dir,
                 max_pixels=max_pixels,
+                redact=redact,
             )
             text = _render(report, fmt, template_dir)
         except MemeauditError as err:
@@ -248,6 +258,7 @@ def batch(
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
     max_pixels: MaxPixelsOption = 80_000_000,
+    redact: RedactOption = False,
 ) -> None:
     """Analyse many images into OUTDIR: reports/, index.jsonl, summary.csv and run.json.
 
@@ -274,6 +285,7 @@ def batch(
         rules=tuple(rules or ()),
         template_dir=template_dir,
         max_pixels=max_pixels,
+        redact=redact,
     )
     config = BatchConfig(
         inputs=list(inputs or []),

@@ -2,7 +2,9 @@
 
 Strict about what it refuses (one line naming the file and the reason), kind about what it
 accepts: CMYK, 16-bit, palette, alpha and grayscale images are normalised to RGB on white, EXIF
-orientation is applied, and an animated image gives its first frame (or any frame asked for)."""
+orientation is applied, and an animated image gives its first frame (or any frame asked for).
+The file's metadata (EXIF, XMP, PNG text, C2PA marker) is read from the opened file, as
+untrusted text (memeaudit.metadata)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from memeaudit.errors import InputError
+from memeaudit.metadata import read_metadata
 from memeaudit.model import ImageInfo
 
 MAX_PIXELS = 80_000_000  # default limit, checked on the declared size before decoding
@@ -142,6 +145,7 @@ def load_image(
             oriented = ImageOps.exif_transpose(probe) if not frame else probe
             rgb = to_rgb(oriented)
             rgb.load()
+            metadata = read_metadata(probe, data)  # the file's own blocks, before conversion
     except InputError:
         raise
     except UnidentifiedImageError as err:
@@ -160,5 +164,6 @@ def load_image(
         mode=mode,
         frames=frames,
         frame=frame,
+        metadata=metadata,
     )
     return LoadedImage(info=info, rgb=rgb)

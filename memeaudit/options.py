@@ -25,6 +25,12 @@ class Options(BaseModel):
     )
     rules: tuple[Path, ...] = Field((), description="Extra rule packs or knowledge files.")
     template_dir: Path | None = None
+    redact: bool = Field(
+        False,
+        description="Mask personal data found in the pixels (emails, phone numbers, street "
+        "addresses, handles found as personal data) and the GPS position, serial numbers and owner "
+        "name in the metadata, in every output.",
+    )
     max_pixels: int = Field(
         80_000_000, ge=1, description="Refuse images whose declared size is over this many pixels."
     )

@@ -13,6 +13,7 @@ from memeaudit.facts.semantic import get_embedder
 from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
+from memeaudit.redact import redact
 from memeaudit.rules.describe import describe
 from memeaudit.rules.engine import write_sections
 from memeaudit.rules.knowledge import Knowledge, load_knowledge
@@ -56,7 +57,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     found = facts.extract(kb, text, fields, seen, embedder)
     if embedder is not None:
         vision_engines[embedder.name] = embedder.version()
-    sections = [describe(text, fields, seen, found), *write_sections(kb, found, fields)]
+    metadata = image.info.metadata
+    sections = [describe(text, fields, seen, found), *write_sections(kb, found, fields, metadata)]
     log.info(
         "%s: topics %s (%.2f s in all)",
         image.info.path,
@@ -69,7 +71,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
             f"The file is an animation of {image.info.frames} frames; this report reads frame "
             f"{image.info.frame + 1} only (memeaudit analyze --all-frames reads every frame)."
         )
-    return Report(
+    warnings += metadata.notes if metadata is not None else []
+    report = Report(
         memeaudit_version=__version__,
         image=image.info,
         ocr=text,
@@ -82,3 +85,4 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         engines={**engines, **vision_engines},
         warnings=warnings,
     )
+    return redact(report) if opts.redact else report

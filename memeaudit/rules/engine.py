@@ -3,12 +3,17 @@ only decides which entries apply and joins their sentences into paragraphs."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from memeaudit.facts import PII_TOPIC
 from memeaudit.facts.text import end_with_quote, join_names
-from memeaudit.model import Entity, Facts, Post, Section, TopicHit
+from memeaudit.metadata import position_text
+from memeaudit.model import Entity, Evidence, Facts, ImageMetadata, Post, Section, TopicHit
 from memeaudit.rules.describe import article
-from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
+from memeaudit.rules.evidence import Paragraph, metadata, ocr, post_field, rule
 from memeaudit.rules.knowledge import Knowledge
+from memeaudit.rules.schema import Software
 
 MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
 MAX_CLAIMS = 3
@@ -21,6 +26,13 @@ PII_NOUN = {
     "handle": "a personal handle",
 }
 DEFAMATION_NOTE = "defamation"
+MAX_TIMESTAMPS = 3  # timestamps named in section 2; the rest are counted
+MAX_OTHER_FIELDS = 3  # other metadata fields quoted in section 2
+QUOTED_VALUE = 80  # characters of a metadata value quoted in a sentence
+NO_METADATA = (
+    "The file carries no EXIF or XMP metadata (common for screenshots and for images re-saved by "
+    "social platforms); its absence says nothing about where it came from."
+)
 NOTHING = {
     2: "No security or privacy issue is evident from the text or imagery.",
     3: "No social platform, AI product or AI company is identifiable in the image.",
@@ -55,9 +67,223 @@ def _counted(facts: Facts) -> list[str]:
     ]
 
 
-def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
+@dataclass
+class _Said:
+    """A metadata sentence; `private` ones are privacy findings, which replace "no issue"."""
+
+    text: str
+    evidence: list[Evidence]
+    private: bool = False
+
+
+def _end(text: str) -> str:
+    """A sentence ending in a value gets a full stop unless the value already ends one."""
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= QUOTED_VALUE else value[: QUOTED_VALUE - 1].rstrip() + "…"
+
+
+def _bare(field: str) -> str:
+    """'EXIF BodySerialNumber' -> 'BodySerialNumber'."""
+    return field.split(" ", 1)[-1]
+
+
+def _software(kb: Knowledge, value: str) -> Software | None:
+    """The knowledge base's entry for a software name: the first whose alias occurs in it as a
+    word (re caches the compiled patterns)."""
+    for entry in kb.software:
+        for alias in entry.aliases:
+            if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", value, re.IGNORECASE):
+                return entry
+    return None
+
+
+def _device_name(make: str | None, model: str | None) -> str | None:
+    """'Apple iPhone 12'; 'Canon EOS R5' rather than 'Canon Canon EOS R5'."""
+    if make and model:
+        first = make.split()[0].lower()
+        return model if model.lower().startswith(first) else f"{make} {model}"
+    return model or make
+
+
+def _location_and_device(meta: ImageMetadata) -> list[_Said]:
+    said = []
+    if (gps := meta.gps) is not None and gps.latitude is not None and gps.longitude is not None:
+        fields = (
+            "GPSLatitude, GPSLongitude"
+            if gps.source == "EXIF"
+            else "exif:GPSLatitude, exif:GPSLongitude"
+        )
+        where = position_text(gps)
+        said.append(
+            _Said(
+                f"The file's {gps.source} metadata records a GPS position ({where}), which can "
+                "reveal where the photo was taken.",
+                [metadata(f"{gps.source} {fields}", where, "metadata.gps")],
+                private=True,
+            )
+        )
+    if (device := meta.device) is None:
+        return said
+    prefix = "EXIF " if device.source == "EXIF" else "XMP tiff:"
+    name = _device_name(device.make, device.model)
+    shown = [
+        (f"{prefix}{k.title()}", v)
+        for k, v in (("make", device.make), ("model", device.model))
+        if v
+    ]
+    if device.lens:
+        shown.append((f"{device.source} lens", device.lens))
+    if name:
+        lens = f", with the lens {device.lens}" if device.lens else ""
+        text = _end(f"{device.source} names the capturing device: {name}{lens}")
+    elif device.lens:
+        text = _end(f"{device.source} names the lens the picture was taken with: {device.lens}")
+    else:
+        text = ""
+    if text:
+        said.append(
+            _Said(text, [metadata(f, v, "metadata.device") for f, v in shown], private=True)
+        )
+    parts, evidence = [], []
+    if device.serial_numbers:
+        count = len(device.serial_numbers)
+        names = join_names([_bare(f) for f in device.serial_numbers])
+        parts.append(f"{'a serial number' if count == 1 else 'serial numbers'} ({names})")
+        evidence += [metadata(f, v, "metadata.serial") for f, v in device.serial_numbers.items()]
+    if device.owner:
+        field = "EXIF CameraOwnerName" if device.source == "EXIF" else "XMP owner name"
+        parts.append(f"the camera owner's name ({_bare(field)})")
+        evidence.append(metadata(field, device.owner, "metadata.owner"))
+    if parts:
+        also = "also " if text else ""
+        owner = " and to its owner" if device.owner else ""
+        said.append(
+            _Said(
+                f"The metadata {also}records {join_names(parts)}, which can link this picture to "
+                f"other photos from the same camera{owner}.",
+                evidence,
+                private=True,
+            )
+        )
+    return said
+
+
+def _people_and_times(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    said = []
+    person = {f.lower() for f in kb.person_fields}
+    people = [f for f in meta.other if _bare(f.field).lower() in person]
+    if people:
+        named = join_names([f"“{_short(f.value)}” ({f.field})" for f in people])
+        said.append(
+            _Said(
+                f"The metadata names a person or rights holder: {named}.",
+                [metadata(f.field, f.value, "metadata.person") for f in people],
+                private=True,
+            )
+        )
+    if meta.timestamps:
+        order = sorted(meta.timestamps, key=lambda f: "DateTimeOriginal" not in f)
+        shown = order[:MAX_TIMESTAMPS]
+        more = len(order) - len(shown)
+        listed = [f"{meta.timestamps[f]} ({f})" for f in shown]
+        listed += [f"{more} more timestamp{'s' if more > 1 else ''}"] if more else []
+        said.append(
+            _Said(
+                f"The metadata records when the picture was taken or last changed: "
+                f"{join_names(listed)}.",
+                [metadata(f, meta.timestamps[f], "metadata.timestamp") for f in order],
+            )
+        )
+    return said
+
+
+def _provenance(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    said = []
+    groups: dict[str, dict[str, list[Evidence]]] = {"editor": {}, "generator": {}, "other": {}}
+    for field in meta.editing:
+        entry = _software(kb, field.value)
+        kind = entry.kind if entry else "other"
+        rule_id = f"kb:software:{entry.name}" if entry else "metadata.software"
+        groups[kind].setdefault(field.value, []).append(metadata(field.field, field.value, rule_id))
+    leads = {
+        "editor": "The file records editing software: {}",
+        "generator": "The file's metadata names an AI image generator: {}; the picture may be "
+        "wholly or partly AI-generated",
+        "other": "The file names the software that wrote it: {}",
+    }
+    for kind, lead in leads.items():
+        if found := groups[kind]:
+            said.append(
+                _Said(
+                    _end(lead.format(join_names([_short(v) for v in found]))),
+                    [ev for evidence in found.values() for ev in evidence],
+                )
+            )
+    if meta.history:
+        steps = len(meta.history)
+        said.append(
+            _Said(
+                f"Its XMP metadata keeps an edit history of {steps} step{'s' if steps > 1 else ''}, "
+                "a trace that it was changed after it was first saved.",
+                [metadata("XMP history", "; ".join(meta.history[:5]), "metadata.history")],
+            )
+        )
+    person = {f.lower() for f in kb.person_fields}
+    rest = [f for f in meta.other if _bare(f.field).lower() not in person]
+    if rest:
+        shown = [f"{f.field} “{_short(f.value)}”" for f in rest[:MAX_OTHER_FIELDS]]
+        more = len(rest) - MAX_OTHER_FIELDS
+        shown += [f"{more} more field{'s' if more > 1 else ''}"] if more > 0 else []
+        said.append(
+            _Said(
+                f"Other metadata fields carry text: {join_names(shown)}.",
+                [metadata(f.field, f.value, "metadata.text") for f in rest],
+            )
+        )
+    if meta.c2pa:
+        said.append(
+            _Said(
+                "The file carries a C2PA manifest (Content Credentials), which can record who made "
+                "the picture and how it was edited; memeaudit notes its presence but does not "
+                "verify it.",
+                [metadata("C2PA", "JUMBF manifest marker", "metadata.c2pa")],
+            )
+        )
+    return said
+
+
+def metadata_sentences(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    """What section 2 says about the file's metadata: privacy findings first (position, device,
+    serial numbers, people), then dates and provenance (software, history, other text, C2PA);
+    one plain sentence when there is none, which is not itself suspicious."""
+    if meta.is_empty():
+        return [_Said(NO_METADATA, [metadata("EXIF, XMP", "none", "metadata.none")])]
+    said = _location_and_device(meta) + _people_and_times(kb, meta) + _provenance(kb, meta)
+    if not said:
+        blocks = join_names(meta.blocks)
+        said.append(
+            _Said(
+                f"The file's {blocks} metadata names no place, device, person, date or software.",
+                [metadata(blocks, "nothing notable", "metadata.nothing-notable")],
+            )
+        )
+    return said
+
+
+def security(
+    kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
+) -> Section:
+    notes = metadata_sentences(kb, meta) if meta is not None else []
     if not facts.topics:
-        return _nothing(2)
+        par = Paragraph(2)
+        if not any(n.private for n in notes):
+            par.say(NOTHING[2], rule("section2.nothing-found"))
+        for note in notes:
+            par.say(note.text, *note.evidence)
+        return par.section()
     par = Paragraph(2)
     where = (
         f"embedded {post.platform} post" if post is not None and post.body else "text in the image"
@@ -98,6 +324,8 @@ def security(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
             f"The text also touches on {join_names([h.title for h in rest])}.",
             *(rule(f"topic:{h.id}") for h in rest),
         )
+    for note in notes:
+        par.say(note.text, *note.evidence)
     return par.section()
 
 
@@ -267,9 +495,12 @@ def legal(kb: Knowledge, facts: Facts) -> Section:
     return par.section()
 
 
-def write_sections(kb: Knowledge, facts: Facts, post: Post | None) -> list[Section]:
+def write_sections(
+    kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
+) -> list[Section]:
+    """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2."""
     return [
-        security(kb, facts, post),
+        security(kb, facts, post, meta),
         platforms(kb, facts, post),
         claims(facts, post),
         legal(kb, facts),

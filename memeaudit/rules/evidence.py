@@ -48,3 +48,8 @@ def ocr(text: str, rule_id: str | None = None) -> Evidence:
 
 def post_field(name: str, value: str, rule_id: str | None = None) -> Evidence:
     return Evidence(kind="post", rule=rule_id, text=f"{name}: {value}")
+
+
+def metadata(field: str, value: str, rule_id: str | None = None) -> Evidence:
+    """Evidence from the file's metadata, naming the field: 'EXIF Software: GIMP 2.10'."""
+    return Evidence(kind="metadata", rule=rule_id, text=f"{field}: {value}")

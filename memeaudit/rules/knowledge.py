@@ -18,6 +18,7 @@ from memeaudit.rules.schema import (
     LegalNote,
     Organization,
     Platform,
+    Software,
     Topic,
 )
 
@@ -33,6 +34,8 @@ class Knowledge:
     topics: dict[str, Topic] = field(default_factory=dict)
     language: LanguageFile | None = None
     benign: list[str] = field(default_factory=list)
+    software: list[Software] = field(default_factory=list)
+    person_fields: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
     def names(self) -> frozenset[str]:
@@ -58,6 +61,9 @@ class Knowledge:
             self.language = doc
         elif doc.kind == "benign":
             self.benign.extend(doc.sentences)
+        elif doc.kind == "metadata":
+            self.software.extend(doc.software)
+            self.person_fields.extend(doc.person_fields)
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:

@@ -150,6 +150,23 @@ class BenignFile(Strict):
     sentences: list[Text] = Field(min_length=1)
 
 
+class Software(Strict):
+    """A program that metadata can name: an image editor, or an AI image generator."""
+
+    name: Text
+    kind: Literal["editor", "generator"]
+    aliases: list[Text] = Field(min_length=1)
+
+
+class MetadataFile(Strict):
+    """What section 2 recognises in image metadata."""
+
+    kind: Literal["metadata"]
+    version: int
+    software: list[Software] = []
+    person_fields: list[Text] = []
+
+
 KnowledgeFile = Annotated[
     AiProductsFile
     | OrganizationsFile
@@ -157,6 +174,7 @@ KnowledgeFile = Annotated[
     | LegalFile
     | TopicsFile
     | LanguageFile
-    | BenignFile,
+    | BenignFile
+    | MetadataFile,
     Field(discriminator="kind"),
 ]
