@@ -15,6 +15,7 @@ from typing import Any
 
 from memeaudit import versions
 from memeaudit.batch import executors
+from memeaudit.batch.gallery import write_gallery
 from memeaudit.batch.dupes import group_rows, load_known, match_known
 from memeaudit.batch.inputs import Input, expand
 from memeaudit.batch.outputs import (
@@ -131,6 +132,8 @@ def run_batch(cfg: BatchConfig) -> Outcome:
                 break
     final = _ordered(items, rows, skipped, known)
     write_index(outdir, final)
+    if "html" in cfg.formats:
+        write_gallery(outdir, final, cfg.options.template_dir)
     counts = {s: sum(r.status == s for r in final) for s in ("ok", "error", "skipped")}
     record.update(
         finished=_now(),

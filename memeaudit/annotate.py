@@ -1,0 +1,715 @@
+"""Draw what memeaudit read onto the image, for a reviewer to check at a glance.
+
+`annotate(image, report)` returns an RGB copy of the image with:
+
+- OCR word boxes, one hue per engine (ppocr cyan, tesseract magenta, any other engine violet,
+  then yellow), styled by confidence: solid at conf >= 0.85, dashed from 0.5, dotted and fainter
+  below 0.5;
+- the post's fields (display name, handle, body, timestamp, counts) in orange, each labelled;
+- detected objects in green, labelled "cat 0.87";
+- a yellow line from each short label (DetectedObject.tag) to its object;
+- picture panels (scene.panels) as dashed white boxes;
+- a legend of what is shown, in the image corner that covers the least text.
+
+Legibility on light and dark images alike: every colour is bright (it stands out on dark
+backgrounds) and every stroke is drawn twice, a dark outer line under the bright inner one (it
+stands out on light backgrounds). Labels are bright pills with a dark border and dark text.
+Strokes sit just outside the boxes they mark so the glyphs stay readable. Sizes follow the image:
+the font is about 1/50 of the geometric mean of the output's sides.
+
+Scale: an image whose short side is under MIN_SIDE (500) pixels is drawn at SCALE_SMALL (2x,
+nearest-neighbour, so every source pixel stays as it was) so labels stay legible;
+`scale_for(size)` gives the factor and `render()` returns it with the image. Report
+coordinates are mapped from report.image's width and height onto the image given (normally the
+same size).
+
+Post-field regions: a Post carries only the card's bbox, so each field's region is found again
+among the OCR lines inside the card: the display name, handle and timestamp are searched as text
+(whole words, case and quote style ignored) in the OCR words and boxed by the words they cover;
+the body is the union of the card's lines whose text is part of Post.body; counts are the lines
+made only of counts ("1.2K", "184K Likes") plus labelled counts and "4.1M Views" inside other
+lines.
+
+`evidence_boxes(report)` gives each sentence's evidence boxes in image pixels (not scaled), for
+hover highlighting: an evidence bbox when it has one, a post field's region, or the OCR words
+that spell the evidence text.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageDraw, ImageFont
+
+from memeaudit.errors import OutputError
+from memeaudit.model import BBox, Evidence, Line, Post, Report, Word
+from memeaudit.ocr.base import overlap, split_words, union_box
+from memeaudit.postfields import LABELLED, VIEWS, labelled_counts, parse_count
+from memeaudit.write import _UMASK
+
+MIN_SIDE = 500  # a short side under this is drawn at SCALE_SMALL
+SCALE_SMALL = 2
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_FILE = "DejaVuSans-Bold.ttf"
+
+Colour = tuple[int, int, int]
+XY = tuple[float, float]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in output pixels
+Style = Literal["solid", "dashed", "dotted"]
+
+ENGINE_COLOURS: dict[str, Colour] = {"ppocr": (0, 229, 255), "tesseract": (255, 64, 255)}
+OTHER_ENGINE_COLOURS: tuple[Colour, ...] = ((179, 136, 255), (255, 235, 59), (255, 255, 255))
+FIELD_COLOUR: Colour = (255, 145, 0)
+OBJECT_COLOUR: Colour = (118, 255, 3)
+TIE_COLOUR: Colour = (255, 234, 0)
+PANEL_COLOUR: Colour = (255, 255, 255)
+DARK: Colour = (0, 0, 0)
+INK: Colour = (16, 16, 16)  # text on the bright pills
+SOLID_CONF = 0.85
+DASHED_CONF = 0.5
+FIELDS = ("display_name", "handle", "body", "timestamp", "counts")
+FIELD_NAMES = {
+    "display_name": "display name",
+    "handle": "handle",
+    "body": "body",
+    "timestamp": "timestamp",
+    "counts": "counts",
+}
+HEADER_LINES = 8  # the name and handle are among the card's first lines
+MAX_OCCURRENCES = 20  # per evidence text
+QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+HOW = re.compile(r"^(?:keyword|regex|similarity(?: [\d.]+)?): ")
+
+
+# --- geometry ----------------------------------------------------------------------------------
+
+
+def scale_for(size: tuple[int, int]) -> int:
+    """The factor the annotation is drawn at: SCALE_SMALL when the short side is under MIN_SIDE."""
+    return SCALE_SMALL if min(size) < MIN_SIDE else 1
+
+
+def _corners(b: BBox) -> Box:
+    return (b[0], b[1], b[0] + b[2], b[1] + b[3])
+
+
+def _grow(b: Box, by: float) -> Box:
+    return (b[0] - by, b[1] - by, b[2] + by, b[3] + by)
+
+
+def _area(b: Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _shared(a: Box, b: Box) -> float:
+    return _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+
+def _nearest_on_box(p: XY, b: Box) -> XY:
+    """The point of box b's outline nearest to p (p itself projected out when p is inside)."""
+    x = min(max(p[0], b[0]), b[2])
+    y = min(max(p[1], b[1]), b[3])
+    if (x, y) != p:
+        return (x, y)
+    gaps = [(p[0] - b[0], (b[0], p[1])), (b[2] - p[0], (b[2], p[1]))]
+    gaps += [(p[1] - b[1], (p[0], b[1])), (b[3] - p[1], (p[0], b[3]))]
+    return min(gaps)[1]
+
+
+def _exit_point(p: XY, q: XY, b: Box) -> XY:
+    """Where the segment from p (inside box b) towards q leaves b; p when q is inside b too."""
+    t_out = 1.0
+    for axis in (0, 1):
+        d = q[axis] - p[axis]
+        if d > 0:
+            t_out = min(t_out, (b[axis + 2] - p[axis]) / d)
+        elif d < 0:
+            t_out = min(t_out, (b[axis] - p[axis]) / d)
+    t_out = max(0.0, t_out)
+    return (p[0] + t_out * (q[0] - p[0]), p[1] + t_out * (q[1] - p[1]))
+
+
+# --- finding text in the OCR words -------------------------------------------------------------
+
+
+def _fold(ch: str) -> str:
+    """One character, compared loosely: lower case, straight quotes, plain dashes."""
+    low = ch.lower()
+    return (low if len(low) == 1 else ch).translate(QUOTES)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return " ".join("".join(_fold(c) for c in text).split())
+
+
+def _words(line: Line) -> list[Word]:
+    """The line's words when they spell the whole line; else boxes spread over the line's text in
+    proportion to the characters (fused readings can drop a word from `words`)."""
+    if line.words and _norm(" ".join(w.text for w in line.words)) == _norm(line.text):
+        return line.words
+    return split_words(line.text, line.bbox, line.conf, line.engine)
+
+
+def _char_box(word: Word, start: int, end: int) -> BBox:
+    """The part of a word's box holding characters [start, end), in proportion to the count."""
+    x, y, w, h = word.bbox
+    n = max(1, len(word.text))
+    x0 = x + round(w * start / n)
+    x1 = x + round(w * end / n)
+    return (x0, y, max(1, x1 - x0), h)
+
+
+def find_text(text: str, lines: list[Line], limit: int = MAX_OCCURRENCES) -> list[list[BBox]]:
+    """Where `text` is written: for each occurrence (at most `limit`), one box per line it
+    covers. Whole words only, case, quote style and spacing ignored, across line breaks."""
+    needle = _norm(text)
+    if not needle:
+        return []
+    stream: list[str] = []
+    spans: list[tuple[int, int, int, Word]] = []  # start, end in stream, line index, word
+    pos = 0
+    for li, line in enumerate(lines):
+        for word in _words(line):
+            token = "".join(_fold(c) for c in unicodedata.normalize("NFC", word.text))
+            token = "".join(token.split())
+            if not token:
+                continue
+            if stream:
+                stream.append(" ")
+                pos += 1
+            stream.append(token)
+            spans.append((pos, pos + len(token), li, word))
+            pos += len(token)
+    haystack = "".join(stream)
+    found: list[list[BBox]] = []
+    at = haystack.find(needle)
+    while at >= 0 and len(found) < limit:
+        end = at + len(needle)
+        before = haystack[at - 1] if at else " "
+        after = haystack[end] if end < len(haystack) else " "
+        edge_ok = not (before.isalnum() and needle[0].isalnum()) and not (
+            after.isalnum() and needle[-1].isalnum()
+        )
+        if edge_ok:
+            per_line: dict[int, list[BBox]] = {}
+            for start, stop, li, word in spans:
+                if start < end and stop > at:
+                    if len(word.text) == stop - start:
+                        box = _char_box(word, max(at, start) - start, min(end, stop) - start)
+                    else:  # the word's text folded to a different length: take it whole
+                        box = word.bbox
+                    per_line.setdefault(li, []).append(box)
+            found.append([union_box(boxes) for _, boxes in sorted(per_line.items())])
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+# --- post fields -------------------------------------------------------------------------------
+
+
+def _card_lines(report: Report) -> list[Line]:
+    post = report.post
+    if post is None:
+        return []
+    if post.bbox is None:
+        return list(report.ocr.lines)
+    return [ln for ln in report.ocr.lines if overlap(ln.bbox, post.bbox) > 0.5]
+
+
+def _count_line(line: Line) -> bool:
+    tokens = line.text.split()
+    return bool(tokens) and (
+        all(parse_count(t) is not None for t in tokens)
+        or (bool(labelled_counts(line.text)) and len(tokens) <= 4)
+    )
+
+
+def field_regions(report: Report) -> dict[str, list[BBox]]:
+    """The regions of the post's fields, in image pixels, by field name (display_name, handle,
+    body, timestamp, counts); a field not shown, or not found in the OCR lines, is left out.
+    See the module's docstring for how each is found."""
+    post: Post | None = report.post
+    lines = _card_lines(report)
+    if post is None or not lines:
+        return {}
+    regions: dict[str, list[BBox]] = {}
+    header = lines[:HEADER_LINES]
+    if post.handle and (hits := find_text(post.handle, header, 1)):
+        regions["handle"] = hits[0]
+    if post.display_name:
+        hits = find_text(post.display_name, header)
+        handle = regions.get("handle", [])
+        hits = [h for h in hits if not any(overlap(b, hb) > 0.5 for b in h for hb in handle)]
+        if hits:
+            regions["display_name"] = hits[0]
+    if post.timestamp_raw and (hits := find_text(post.timestamp_raw, lines)):
+        # A relative time ("3h") sits in the header; a full date after the body: take the last.
+        regions["timestamp"] = hits[-1]
+    taken = [b for boxes in regions.values() for b in boxes]
+    body = _norm(post.body or "")
+    body_lines = [
+        ln
+        for ln in lines
+        if body
+        and _norm(ln.text)
+        and _norm(ln.text) in body
+        and not any(overlap(ln.bbox, b) > 0.5 for b in taken)
+    ]
+    if body_lines:
+        regions["body"] = [union_box([ln.bbox for ln in body_lines])]
+    counts: list[BBox] = []
+    row = [ln for ln in lines if ln not in body_lines and _count_line(ln)]
+    if row:
+        counts.append(union_box([ln.bbox for ln in row]))
+    for ln in lines:
+        if ln in body_lines or ln in row:
+            continue
+        for match in (*VIEWS.finditer(ln.text), *LABELLED.finditer(ln.text)):
+            for hit in find_text(match.group(0), [ln], 1):
+                counts.extend(b for b in hit if b not in counts)
+    if counts:
+        regions["counts"] = counts
+    return regions
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+
+def _evidence_bboxes(ev: Evidence, report: Report, regions: dict[str, list[BBox]]) -> list[BBox]:
+    if ev.bbox is not None:
+        return [ev.bbox]
+    if not ev.text or ev.kind in ("caption", "metadata"):
+        return []  # a model's caption and the file's metadata are not written in the image
+    text = ev.text
+    if ev.kind == "post":
+        name, _, value = text.partition(": ")
+        name = name.strip().replace(" ", "_")
+        if name == "platform" and report.post is not None and report.post.bbox is not None:
+            return [report.post.bbox]
+        if name in regions:
+            return list(regions[name])
+        text = value
+    if ev.kind == "rule":
+        text = HOW.sub("", text)
+    parts = [text]
+    if ev.kind == "ocr" and not find_text(text, report.ocr.lines, 1):
+        parts = [p for p in text.split("; ") if p.strip()]
+    boxes: list[BBox] = []
+    for part in parts:
+        for hit in find_text(part, report.ocr.lines):
+            boxes.extend(b for b in hit if b not in boxes)
+    return boxes
+
+
+def evidence_boxes(report: Report) -> list[dict]:
+    """For every sentence of every section, the boxes of its evidence in image pixels:
+    [{"section": 2, "sentence": 0, "bboxes": [[x, y, w, h], ...],
+      "evidence": [{"kind", "rule", "text", "bboxes"}, ...]}, ...]. A sentence whose evidence
+    is not in the image (a rule, the metadata) has an empty "bboxes"."""
+    regions = field_regions(report)
+    out: list[dict] = []
+    for section in report.sections:
+        for i, sentence in enumerate(section.sentences):
+            items, every = [], []
+            for ev in sentence.evidence:
+                boxes = _evidence_bboxes(ev, report, regions)
+                every.extend(b for b in boxes if b not in every)
+                items.append(
+                    {
+                        "kind": ev.kind,
+                        "rule": ev.rule,
+                        "text": ev.text,
+                        "bboxes": [list(b) for b in boxes],
+                    }
+                )
+            out.append(
+                {
+                    "section": section.number,
+                    "sentence": i,
+                    "bboxes": [list(b) for b in every],
+                    "evidence": items,
+                }
+            )
+    return out
+
+
+# --- drawing -----------------------------------------------------------------------------------
+
+
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    try:
+        return ImageFont.truetype(str(FONT_DIR / FONT_FILE), size)
+    except OSError:
+        return ImageFont.load_default(size)
+
+
+def engine_colour(engine: str, known: list[str]) -> Colour:
+    """ppocr and tesseract have fixed hues; other engines take the next spare colour."""
+    if engine in ENGINE_COLOURS:
+        return ENGINE_COLOURS[engine]
+    others = [e for e in known if e not in ENGINE_COLOURS]
+    index = others.index(engine) if engine in others else len(others)
+    return OTHER_ENGINE_COLOURS[index % len(OTHER_ENGINE_COLOURS)]
+
+
+def conf_style(conf: float) -> tuple[Style, int]:
+    """Line style and inner opacity for an OCR confidence."""
+    if conf >= SOLID_CONF:
+        return "solid", 255
+    if conf >= DASHED_CONF:
+        return "dashed", 225
+    return "dotted", 180
+
+
+@dataclass
+class _Stroke:
+    points: list[XY]  # a polyline; closed when it is a box
+    colour: Colour
+    width: int
+    style: Style = "solid"
+    alpha: int = 255
+    closed: bool = False
+    dots: list[XY] = field(default_factory=list)  # round end marks
+
+
+@dataclass
+class _Pill:
+    text: str
+    target: Box
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An annotated image, the factor it was scaled by, and where the legend and the labels went
+    (in output pixels)."""
+
+    image: Image.Image
+    scale: int
+    legend: Box | None
+    labels: list[Box]
+
+
+def _dashes(p: XY, q: XY, style: Style, width: int) -> list[tuple[XY, XY]]:
+    if style == "solid":
+        return [(p, q)]
+    dash, gap = (4 * width + 4, 3 * width + 2) if style == "dashed" else (width + 1, 2 * width + 2)
+    length = math.dist(p, q)
+    if length == 0:
+        return [(p, q)]
+    ux, uy = (q[0] - p[0]) / length, (q[1] - p[1]) / length
+    out, t = [], 0.0
+    while t < length:
+        e = min(length, t + dash)
+        out.append(((p[0] + ux * t, p[1] + uy * t), (p[0] + ux * e, p[1] + uy * e)))
+        t = e + gap
+    return out
+
+
+def _draw_stroke(draw: ImageDraw.ImageDraw, s: _Stroke, outer: bool) -> None:
+    """The dark outer line (outer=True) or the bright inner one."""
+    width = s.width + 2 if outer else s.width
+    colour = (*DARK, round(s.alpha * 0.8)) if outer else (*s.colour, s.alpha)
+    pts = [*s.points, s.points[0]] if s.closed else s.points
+    if s.style == "solid":
+        if len(pts) > 1:
+            draw.line(pts, fill=colour, width=width, joint="curve")
+    else:
+        for p, q in itertools.pairwise(pts):
+            for a, b in _dashes(p, q, s.style, s.width):
+                if outer:  # wrap the dash's ends too
+                    d = math.dist(a, b) or 1.0
+                    ux, uy = (b[0] - a[0]) / d, (b[1] - a[1]) / d
+                    a, b = (a[0] - ux, a[1] - uy), (b[0] + ux, b[1] + uy)
+                draw.line([a, b], fill=colour, width=width)
+    radius = s.width + (3 if outer else 2)
+    for x, y in s.dots:
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+
+
+def _box_stroke(b: Box, colour: Colour, width: int, style: Style = "solid", alpha: int = 255):
+    x0, y0, x1, y1 = b
+    return _Stroke([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], colour, width, style, alpha, True)
+
+
+class _Canvas:
+    """Output-pixel geometry for one report on one image."""
+
+    def __init__(self, image: Image.Image, report: Report):
+        self.scale = scale_for(image.size)
+        self.width, self.height = image.width * self.scale, image.height * self.scale
+        self.sx = self.width / max(1, report.image.width)
+        self.sy = self.height / max(1, report.image.height)
+        self.font_px = max(10, min(40, round(math.sqrt(self.width * self.height) / 50)))
+        self.line = max(1, round(self.font_px / 9))
+
+    def box(self, b: BBox) -> Box:
+        x, y, w, h = b
+        return (x * self.sx, y * self.sy, (x + w) * self.sx, (y + h) * self.sy)
+
+
+def _plan(report: Report, c: _Canvas) -> tuple[list[_Stroke], list[_Pill], list[tuple[str, ...]]]:
+    """Strokes bottom to top, the labels, and the legend's entries."""
+    strokes: list[_Stroke] = []
+    pills: list[_Pill] = []
+    legend: list[tuple[str, ...]] = []
+    w = c.line
+    scene = report.scene
+    panels = scene.panels if scene is not None else []
+    for panel in panels:
+        strokes.append(_box_stroke(c.box(panel.bbox), PANEL_COLOUR, w, "dashed"))
+    for obj in report.objects:
+        target = _grow(c.box(obj.bbox), w)
+        strokes.append(_box_stroke(target, OBJECT_COLOUR, w + 1))
+        pills.append(_Pill(f"{obj.label} {obj.conf:.2f}", target, OBJECT_COLOUR))
+    engines = list(dict.fromkeys(word.engine for word in report.ocr.words))
+    styles: set[Style] = set()
+    for word in report.ocr.words:
+        style, alpha = conf_style(word.conf)
+        styles.add(style)
+        ww = max(1, w - 1)  # thinner than the other strokes: they cross glyphs where boxes touch
+        target = _grow(c.box(word.bbox), ww / 2 + 1)
+        strokes.append(_box_stroke(target, engine_colour(word.engine, engines), ww, style, alpha))
+    regions = field_regions(report)
+    for name in FIELDS:
+        for b in regions.get(name, []):
+            target = _grow(c.box(b), 2 * w + 4)
+            strokes.append(_box_stroke(target, FIELD_COLOUR, w))
+            pills.append(_Pill(FIELD_NAMES[name], target, FIELD_COLOUR))
+    ties = 0
+    for obj, label in tie_lines(report):
+        start = (label[0] + label[2] / 2, label[1] + label[3] / 2)
+        lbox, obox = c.box(label), _grow(c.box(obj.bbox), w)
+        centre = (start[0] * c.sx, start[1] * c.sy)
+        end = _nearest_on_box(centre, obox)
+        begin = _exit_point(centre, end, _grow(lbox, w + 1))  # keep the label itself readable
+        # A label touching its object gets its two end dots, which then meet.
+        strokes.append(_Stroke([begin, end], TIE_COLOUR, w + 1, dots=[begin, end]))
+        ties += 1
+    for engine in engines:
+        legend.append(("line", f"OCR {engine}", *map(str, engine_colour(engine, engines))))
+    names = {
+        "solid": f"conf ≥ {SOLID_CONF}",
+        "dashed": f"conf {DASHED_CONF}–{SOLID_CONF}",
+        "dotted": f"conf < {DASHED_CONF}",
+    }
+    for style in ("solid", "dashed", "dotted"):
+        if styles and (style in styles or style == "solid"):
+            legend.append((style, names[style], "235", "235", "235"))
+    if regions:
+        legend.append(("line", "post field", *map(str, FIELD_COLOUR)))
+    if report.objects:
+        legend.append(("line", "object", *map(str, OBJECT_COLOUR)))
+    if ties:
+        legend.append(("line", "label → object", *map(str, TIE_COLOUR)))
+    if panels:
+        legend.append(("dashed", "panel", *map(str, PANEL_COLOUR)))
+    return strokes, pills, legend
+
+
+def tie_lines(report: Report) -> list[tuple[object, BBox]]:
+    """(object, box of its label's OCR line) for each object with a tag found among the lines:
+    the line reading exactly the tag (else containing it) nearest to the object."""
+    out = []
+    for obj in report.objects:
+        if not obj.tag:
+            continue
+        tag = _norm(obj.tag)
+        lines = [ln for ln in report.ocr.lines if _norm(ln.text) == tag] or [
+            ln for ln in report.ocr.lines if tag in _norm(ln.text)
+        ]
+        if not lines:
+            continue
+        ox, oy, ow, oh = obj.bbox
+        ocx, ocy = ox + ow / 2, oy + oh / 2
+        best = min(
+            lines,
+            key=lambda ln: math.dist(
+                (ln.bbox[0] + ln.bbox[2] / 2, ln.bbox[1] + ln.bbox[3] / 2), (ocx, ocy)
+            ),
+        )
+        out.append((obj, best.bbox))
+    return out
+
+
+def _place(
+    size: tuple[float, float],
+    target: Box,
+    canvas: tuple[int, int],
+    busy: list[Box],
+    text: list[Box],
+) -> Box:
+    """Where a label of `size` goes near `target`: outside it if there is room, away from other
+    labels first and from OCR text second."""
+    pw, ph = size
+    x0, y0, x1, y1 = target
+    g = 2
+    spots = [
+        (x0, y0 - ph - g),
+        (x1 - pw, y0 - ph - g),
+        (x1 + g, y0),
+        (x0 - pw - g, y0),
+        (x0, y1 + g),
+        (x0 + g, y0 + g),
+        (x1 - pw - g, y0 + g),
+    ]
+    width, height = canvas
+    best, best_score = None, math.inf
+    for order, (x, y) in enumerate(spots):
+        x = min(max(0.0, x), max(0.0, width - pw))
+        y = min(max(0.0, y), max(0.0, height - ph))
+        box = (x, y, x + pw, y + ph)
+        area = max(1.0, pw * ph)
+        score = (
+            100 * sum(_shared(box, b) for b in busy) / area
+            + 10 * sum(_shared(box, b) for b in text) / area
+            + order * 0.01
+        )
+        if score < best_score:
+            best, best_score = box, score
+    assert best is not None
+    return best
+
+
+def _pill_size(draw: ImageDraw.ImageDraw, text: str, font) -> tuple[tuple[float, float], Box]:
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    pad = max(2, round(font.size * 0.3)) if hasattr(font, "size") else 3
+    return (right - left + 2 * pad, bottom - top + 2 * pad), (left, top, right, bottom)
+
+
+def _draw_pill(draw: ImageDraw.ImageDraw, box: Box, text: str, colour: Colour, font) -> None:
+    x0, y0, x1, y1 = box
+    radius = max(1, round((y1 - y0) / 2))
+    draw.rounded_rectangle(box, radius=radius, fill=(*colour, 240), outline=(*DARK, 230), width=1)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    tx = x0 + (x1 - x0 - (right - left)) / 2 - left
+    ty = y0 + (y1 - y0 - (bottom - top)) / 2 - top
+    draw.text((tx, ty), text, font=font, fill=(*INK, 255))
+
+
+def _legend(
+    draw: ImageDraw.ImageDraw,
+    entries: list[tuple[str, ...]],
+    c: _Canvas,
+    avoid: list[Box],
+    pictures: list[Box],
+) -> Box | None:
+    """A dark panel listing what is drawn, in the corner that covers the least text; None when
+    there is nothing to list or it does not fit."""
+    if not entries:
+        return None
+    font = _font(max(9, round(c.font_px * 0.7)))
+    sizes = [draw.textbbox((0, 0), e[1], font=font) for e in entries]
+    row = max(b[3] - b[1] for b in sizes) + 6
+    swatch = round(row * 1.6)
+    pad = 6
+    lw = pad * 3 + swatch + max(b[2] - b[0] for b in sizes)
+    lh = pad * 2 + row * len(entries)
+    margin = max(2, c.font_px // 3)
+    if lw + 2 * margin > c.width or lh + 2 * margin > c.height:
+        return None
+    if lw * lh > 0.25 * c.width * c.height:
+        return None  # it would hide too much of a small image
+    corners = [
+        (c.width - margin - lw, margin),
+        (c.width - margin - lw, c.height - margin - lh),
+        (margin, c.height - margin - lh),
+        (margin, margin),
+    ]
+    boxes = [(x, y, x + lw, y + lh) for x, y in corners]
+
+    def cost(b: Box) -> tuple[bool, float, int]:  # no text or label covered first, then least
+        text = sum(_shared(b, a) for a in avoid)
+        return text > 0, text + sum(_shared(b, p) for p in pictures), boxes.index(b)
+
+    box = min(boxes, key=cost)
+    x0, y0, _, _ = box
+    draw.rounded_rectangle(box, radius=pad, fill=(20, 20, 20, 215), outline=(245, 245, 245, 230))
+    for i, entry in enumerate(entries):
+        style, text, *rgb = entry
+        colour = tuple(int(v) for v in rgb)
+        cy = y0 + pad + row * i + row / 2
+        sw = max(2, c.line)
+        line = _Stroke(
+            [(x0 + pad, cy), (x0 + pad + swatch, cy)],
+            colour,
+            sw,
+            style if style != "line" else "solid",
+        )
+        _draw_stroke(draw, line, outer=True)
+        _draw_stroke(draw, line, outer=False)
+        left, top, _, bottom = draw.textbbox((0, 0), text, font=font)
+        draw.text(
+            (x0 + 2 * pad + swatch - left, cy - (bottom - top) / 2 - top),
+            text,
+            font=font,
+            fill=(245, 245, 245, 255),
+        )
+    return box
+
+
+def render(image: Image.Image, report: Report) -> Annotation:
+    """The annotated image with its scale factor and where the legend and labels went."""
+    c = _Canvas(image, report)
+    base = image.convert("RGB")
+    if c.scale != 1:
+        base = base.resize((c.width, c.height), Image.Resampling.NEAREST)
+    strokes, pills, entries = _plan(report, c)
+    if not strokes and not pills:
+        return Annotation(image=base, scale=c.scale, legend=None, labels=[])
+    overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    for outer in (True, False):  # every dark outline first, so no bright line is cut by another's
+        for s in strokes:
+            _draw_stroke(draw, s, outer)
+    font = _font(max(9, round(c.font_px * 0.8)))
+    text_boxes = [_grow(c.box(ln.bbox), c.line + 1) for ln in report.ocr.lines]
+    placed: list[Box] = []
+    for pill in pills:
+        size, _ = _pill_size(draw, pill.text, font)
+        box = _place(size, pill.target, (c.width, c.height), placed, text_boxes)
+        placed.append(box)
+        _draw_pill(draw, box, pill.text, pill.colour, font)
+    legend = _legend(draw, entries, c, text_boxes + placed, [c.box(o.bbox) for o in report.objects])
+    out = Image.alpha_composite(base.convert("RGBA"), overlay).convert("RGB")
+    return Annotation(image=out, scale=c.scale, legend=legend, labels=placed)
+
+
+def annotate(image: Image.Image, report: Report) -> Image.Image:
+    """An RGB copy of the image with the report drawn on it: the same size, or scale_for(size)
+    times larger for a small image. Never fails on an empty report or a tiny image."""
+    return render(image, report).image
+
+
+def save_annotation(image: Image.Image, report: Report, path: Path) -> None:
+    """Write the annotated image as PNG, atomically: a temporary file in the same folder, then
+    a rename, so a reader never sees half a file."""
+    path = Path(path)
+    buffer = io.BytesIO()
+    annotate(image, report).save(buffer, format="PNG")
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write the annotation ({err.strerror or err})") from err
