@@ -15,8 +15,8 @@ from typing import Any
 
 from memeaudit import versions
 from memeaudit.batch import executors
-from memeaudit.batch.gallery import write_gallery
 from memeaudit.batch.dupes import group_rows, load_known, match_known
+from memeaudit.batch.gallery import write_gallery
 from memeaudit.batch.inputs import Input, expand
 from memeaudit.batch.outputs import (
     finished_row,
