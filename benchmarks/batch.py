@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,22 +111,27 @@ def generate(folder: Path, count: int) -> None:
         )
 
 
-def rss_growth(folder: Path, count: int, early: int = 100) -> tuple[float, float]:
-    """Worker RSS after image `early` and after the last, from a -j 1 run (one process)."""
+def rss_growth(folder: Path, count: int, early: int = 100, window: int = 10) -> tuple[float, float]:
+    """Median worker RSS while images early..early+window and count-window..count were being
+    analysed, from a -j 1 run (one process): the same kind of sample at both ends."""
     with tempfile.TemporaryDirectory() as out:
         done = Path(out) / ".memeaudit" / "done"
         command = [*MEMEAUDIT, "batch", str(folder), "-o", out, "-j", "1"]
         proc = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        at: dict[int, float] = {}
+        first: list[float] = []
+        last: list[float] = []
         while proc.poll() is None:
             finished = len(list(done.glob("*.json"))) if done.is_dir() else 0
-            rss = proc.memory_info().rss / 2**20 if proc.is_running() else 0.0
-            if finished >= early and early not in at:
-                at[early] = rss
-            if finished >= count - 1:
-                at[count] = max(at.get(count, 0.0), rss)
-            time.sleep(0.2)
-    return at.get(early, float("nan")), at.get(count, float("nan"))
+            try:
+                rss = proc.memory_info().rss / 2**20
+            except psutil.NoSuchProcess:
+                break
+            if early <= finished < early + window:
+                first.append(rss)
+            elif count - window <= finished < count:
+                last.append(rss)
+            time.sleep(0.1)
+    return statistics.median(first or [float("nan")]), statistics.median(last or [float("nan")])
 
 
 def timing(folder: Path, executor: str) -> None:
@@ -164,8 +170,8 @@ def main() -> None:
             generate(Path(gen), args.generated)
             early, late = rss_growth(Path(gen), args.generated)
             print(
-                f"generated set: worker RSS {early:.0f} MB after image 100, {late:.0f} MB after "
-                f"image {args.generated} ({(late - early) / early * 100:+.1f}%)"
+                f"generated set: median worker RSS {early:.0f} MB over images 100-110, {late:.0f} MB "
+                f"over the last 10 of {args.generated} ({(late - early) / early * 100:+.1f}%)"
             )
 
 
