@@ -5,6 +5,7 @@ stay loaded for the life of the worker process (functools.cache in each engine m
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
@@ -98,10 +99,8 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
 def _give_back_memory() -> None:
     """Return freed heap pages to the system after each image, so a long-lived worker's RSS
     tracks what it holds rather than its high-water mark (glibc only; a no-op elsewhere)."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def read_input(path: str) -> tuple[bytes | None, str | None]:
