@@ -96,10 +96,12 @@ def main_options(
     )
 
 
-def _render(report, fmt: Fmt, template_dir: Path | None) -> str:  # type: ignore[no-untyped-def]
+def _render(report, fmt: Fmt, template_dir: Path | None, picture=None) -> str:  # type: ignore[no-untyped-def]
+    from memeaudit.report import render
+
     if fmt == "json":
         return report.to_json()
-    return report.to_markdown(template_dir) if fmt == "md" else report.to_html(template_dir)
+    return render(report, fmt, template_dir, picture=picture if fmt == "html" else None)
 
 
 def _targets(images: list[str], output: Path | None, fmt: Fmt) -> list[Path | None]:
@@ -144,8 +146,18 @@ def analyze(
             "--all-frames", help="Analyse every frame of an animation, not just the first."
         ),
     ] = False,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Also write a PNG of the image with what was found drawn on it (a folder when "
+            "there are several images).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse images and print or write their five-section reports."""
+    from memeaudit.annotate import save_annotation
+    from memeaudit.load import load_image
     from memeaudit.pipeline import analyze as run
     from memeaudit.write import write_atomic
 
@@ -171,7 +183,14 @@ def analyze(
                 max_pixels=max_pixels,
                 redact=redact,
             )
-            text = _render(report, fmt, template_dir)
+            picture = None
+            if fmt == "html" or annotate is not None:
+                picture = load_image(sources[i], max_pixels=max_pixels, frame=frame).rgb
+            text = _render(report, fmt, template_dir, picture)
+            if annotate is not None and picture is not None:
+                target_png = _annotation_target(annotate, names[done], len(jobs))
+                save_annotation(picture, report, target_png)
+                typer.echo(f"wrote {target_png}", err=True)
         except MemeauditError as err:
             if len(jobs) == 1:
                 raise
@@ -185,6 +204,14 @@ def analyze(
             typer.echo(f"wrote {target}", err=True)
     if failed:
         raise typer.Exit(ExitCode.some_failed)
+
+
+def _annotation_target(annotate: Path, name: str, count: int) -> Path:
+    """--annotate names a PNG file for one image, a folder for several."""
+    if count == 1 and not annotate.is_dir() and not str(annotate).endswith(("/", "\\")):
+        return annotate
+    stem = "stdin" if name == "-" else Path(name).stem or "image"
+    return annotate / f"{stem}.annotated.png"
 
 
 def _frame_name(image: str, frame: int) -> str:

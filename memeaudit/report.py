@@ -6,14 +6,18 @@ them, never template source.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import re
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import Any, Literal
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
+from PIL import Image
 
 from memeaudit.errors import CONTROL, RulesError
 from memeaudit.model import Report
@@ -70,11 +74,63 @@ def environment(template_dir: str | None) -> SandboxedEnvironment:
     return env
 
 
-def render(report: Report, fmt: Format, template_dir: str | Path | None = None) -> str:
+def script_hash(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The CSP source for a page's script: the hash of what the `script` block renders, which
+    is exactly the text between the page's <script> tags. A first render fills in the blocks of
+    the whole inheritance chain (an override may extend the packaged page), then the most derived
+    `script` block is rendered alone. Data belongs in data-* attributes, not in that block."""
+    ctx = template.new_context({**context, "script_hash": ""})
+    for _ in template.root_render_func(ctx):
+        pass
+    blocks = ctx.blocks.get("script")
+    if not blocks:
+        return ""
+    text = "".join(blocks[0](ctx))
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def data_uri(image: Image.Image) -> str:
+    """The image inside the page: PNG up to 2 megapixels, JPEG above."""
+    buffer = io.BytesIO()
+    small = image.width * image.height <= 2_000_000
+    image.convert("RGB").save(buffer, "PNG" if small else "JPEG", quality=85)
+    kind = "png" if small else "jpeg"
+    return f"data:image/{kind};base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def picture_context(report: Report, picture: Image.Image) -> dict[str, Any]:
+    """What the HTML report shows beside the text: the image, its annotation, and the boxes of
+    each sentence's evidence (image pixels)."""
+    from memeaudit.annotate import annotate, evidence_boxes
+
+    boxes = evidence_boxes(report)
+    return {
+        "picture": data_uri(picture),
+        "annotation": data_uri(annotate(picture, report)),
+        "boxes": boxes,
+        "boxes_by_key": {f"{b['section']}-{b['sentence']}": b["bboxes"] for b in boxes},
+    }
+
+
+def render(
+    report: Report,
+    fmt: Format,
+    template_dir: str | Path | None = None,
+    picture: Image.Image | None = None,
+) -> str:
+    """The report as Markdown or HTML. Given the picture, the HTML report embeds it with its
+    annotation and highlights each sentence's evidence on it."""
     env = environment(str(template_dir) if template_dir is not None else None)
     name = {"md": "report.md.j2", "html": "report.html.j2"}[fmt]
+    context: dict[str, Any] = {"report": report, "boxes_by_key": {}, "boxes": []}
     try:
-        return env.get_template(name).render(report=report)
+        template = env.get_template(name)
+        if fmt == "html":
+            if picture is not None:
+                context.update(picture_context(report, picture))
+            context["script_hash"] = script_hash(template, context)
+        return template.render(context)
     except jinja2.TemplateError as err:
         where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
         raise RulesError(f"template {name}{where}: {err}") from err

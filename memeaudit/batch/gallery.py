@@ -14,7 +14,6 @@ the ones the row describes, gets no thumbnail.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import os
@@ -32,7 +31,7 @@ from PIL import Image, ImageOps
 from memeaudit import __version__
 from memeaudit.batch.rows import IndexRow
 from memeaudit.errors import CONTROL, OutputError, RulesError
-from memeaudit.report import environment
+from memeaudit.report import environment, script_hash
 from memeaudit.write import _UMASK, write_atomic
 
 TEMPLATE = "gallery.html.j2"
@@ -231,22 +230,6 @@ def _facet(values: list[list[str]]) -> Facet:
     return facet
 
 
-def _script_hash(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """The CSP source for the page's script: the hash of what the `script` block renders, which
-    is exactly the text between the page's <script> tags. A first render fills in the blocks of
-    the whole inheritance chain (an override may extend the packaged page), then the most derived
-    `script` block is rendered alone. Data belongs in data-* attributes, not in that block."""
-    ctx = template.new_context({**context, "script_hash": ""})
-    for _ in template.root_render_func(ctx):
-        pass
-    blocks = ctx.blocks.get("script")
-    if not blocks:
-        return ""
-    text = "".join(blocks[0](ctx))
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def render_gallery(outdir: Path, rows: list[IndexRow], template_dir: str | None = None) -> str:
     """The gallery page (making any missing thumbnails)."""
     workers = max(1, min(THUMB_THREADS, len(rows)))
@@ -269,7 +252,7 @@ def render_gallery(outdir: Path, rows: list[IndexRow], template_dir: str | None 
     env = environment(template_dir)
     try:
         template = env.get_template(TEMPLATE)
-        context["script_hash"] = _script_hash(template, context)
+        context["script_hash"] = script_hash(template, context)
         return template.render(context)
     except jinja2.TemplateError as err:
         where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""

@@ -49,6 +49,7 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     from memeaudit.batch.dupes import pdq_hash
     from memeaudit.load import load_image
     from memeaudit.pipeline import analyze_image
+    from memeaudit.report import render
 
     if os.environ.get("MEMEAUDIT_THREADS") != "1":
         single_threaded()
@@ -65,7 +66,7 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
             elif fmt == "md":
                 texts[fmt] = report.to_markdown(template_dir)
             else:
-                texts[fmt] = report.to_html(template_dir)
+                texts[fmt] = render(report, "html", template_dir, picture=image.rgb)
         row.pdq, row.pdq_quality = pdq_hash(image.rgb)
     except MemeauditError as err:
         row.status, row.error = "error", str(err)
