@@ -1,4 +1,5 @@
-"""Regenerate samples/expected/: the Markdown report of every sample image.
+"""Regenerate samples/expected/: the Markdown report of every sample image, and the annotated
+pictures of the seed meme and the dark-mode post (for people to look at; no test compares them).
 
     python samples/make_expected.py          # rewrite the expected reports
     python samples/make_expected.py --check  # exit 1 and print a diff if any report drifted
@@ -16,13 +17,23 @@ HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"
 
 
+ANNOTATED = ("distillation-meme", "dark-mode-post")
+
+
 def current_reports() -> dict[str, str]:
     from memeaudit import analyze
+    from memeaudit.annotate import save_annotation
+    from memeaudit.load import load_image
 
     reports = {}
     for image in sorted(HERE.glob("*.png")):
         relative = image.relative_to(HERE.parent)
-        reports[image.stem + ".md"] = analyze(relative).to_markdown()
+        report = analyze(relative)
+        reports[image.stem + ".md"] = report.to_markdown()
+        if image.stem in ANNOTATED and "--check" not in sys.argv:
+            target = EXPECTED / f"{image.stem}.annotated.png"
+            save_annotation(load_image(relative).rgb, report, target)
+            print(f"wrote samples/expected/{target.name}")
     return reports
 
 
