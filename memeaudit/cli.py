@@ -186,6 +186,10 @@ def analyze(
             picture = None
             if fmt == "html" or annotate is not None:
                 picture = load_image(sources[i], max_pixels=max_pixels, frame=frame).rgb
+                if redact:
+                    from memeaudit.redact import redact_picture
+
+                    picture = redact_picture(picture, report)
             text = _render(report, fmt, template_dir, picture)
             if annotate is not None and picture is not None:
                 target_png = _annotation_target(annotate, names[done], len(jobs))

@@ -56,6 +56,11 @@ class Device(Model):
         "link photos taken with the same camera.",
     )
     source: Literal["EXIF", "XMP"] = Field(description="The metadata block that names the device.")
+    fields: dict[str, str] = Field(
+        default_factory=dict,
+        description="The make, model, lens and owner fields as written, by field name, e.g. "
+        "{'EXIF Make': 'Apple', 'EXIF LensModel': '...'}.",
+    )
 
 
 class ImageMetadata(Model):

@@ -419,7 +419,7 @@ def _report(text: str) -> Report:
 @example("<script>alert(1)</script><img src=x onerror=alert(1)>{{ 7*7 }}{% for %}")
 def test_the_html_report_escapes_every_angle_bracket_from_the_image(text: str) -> None:
     html = render(_report(text), "html")
-    baseline = render(_report("plain"), "html")
+    baseline = render(_report(text.replace("<", "x")), "html")  # the same fields empty or not
     assert html.count("<") == baseline.count("<")  # every tag is the template's own
     # The text is there, escaped and not evaluated, less its control and bidi characters.
     assert str(markupsafe.escape(STRIPPED.sub("", text))) in html

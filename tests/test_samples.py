@@ -144,7 +144,9 @@ def test_seed_legal_implications() -> None:
 def test_benign_meme_reports_nothing_in_sections_2_to_5() -> None:
     texts = [section("benign-meme", n) for n in range(2, 6)]
     assert texts == [
-        "No security or privacy issue is evident from the text or imagery.",
+        "No security or privacy issue is evident from the text or imagery. The file carries no "
+        "EXIF or XMP metadata (common for screenshots and for images re-saved by social "
+        "platforms); its absence says nothing about where it came from.",
         "No social platform, AI product or AI company is identifiable in the image.",
         "The image's text makes no factual claim that could be checked.",
         "No legal or ethical issue is evident from the text or imagery.",

@@ -230,11 +230,14 @@ def _facet(values: list[list[str]]) -> Facet:
     return facet
 
 
-def render_gallery(outdir: Path, rows: list[IndexRow], template_dir: str | None = None) -> str:
-    """The gallery page (making any missing thumbnails)."""
+def render_gallery(
+    outdir: Path, rows: list[IndexRow], template_dir: str | None = None, thumbnails: bool = True
+) -> str:
+    """The gallery page (making any missing thumbnails; none when `thumbnails` is off, as with
+    --redact, since a thumbnail would show the personal data the reports mask)."""
     workers = max(1, min(THUMB_THREADS, len(rows)))
     with ThreadPoolExecutor(workers) as pool:  # Pillow decodes and resizes without the GIL
-        thumbs = list(pool.map(lambda row: thumbnail(outdir, row), rows))
+        thumbs = list(pool.map(lambda row: thumbnail(outdir, row) if thumbnails else None, rows))
     cards = [_card(row, thumb) for row, thumb in zip(rows, thumbs, strict=True)]
     statuses = {
         status: sum(c.row.status == status for c in cards) for status in ("ok", "error", "skipped")
@@ -259,11 +262,14 @@ def render_gallery(outdir: Path, rows: list[IndexRow], template_dir: str | None 
         raise RulesError(f"template {TEMPLATE}{where}: {err}") from err
 
 
-def write_gallery(outdir: Path, rows: list[IndexRow], template_dir: str | None = None) -> Path:
+def write_gallery(
+    outdir: Path, rows: list[IndexRow], template_dir: str | None = None, thumbnails: bool = True
+) -> Path:
     """Write OUTDIR/index.html (atomically) and the thumbnails it shows; return the page's path."""
     outdir = Path(outdir)
     remove_stale_thumb_temporaries(outdir)
-    page = render_gallery(outdir, rows, str(template_dir) if template_dir is not None else None)
+    folder = str(template_dir) if template_dir is not None else None
+    page = render_gallery(outdir, rows, folder, thumbnails)
     target = outdir / "index.html"
     write_atomic(target, page)
     return target

@@ -133,7 +133,7 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     final = _ordered(items, rows, skipped, known)
     write_index(outdir, final)
     if "html" in cfg.formats:
-        write_gallery(outdir, final, cfg.options.template_dir)
+        write_gallery(outdir, final, cfg.options.template_dir, thumbnails=not cfg.options.redact)
     counts = {s: sum(r.status == s for r in final) for s in ("ok", "error", "skipped")}
     record.update(
         finished=_now(),

@@ -49,6 +49,7 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     from memeaudit.batch.dupes import pdq_hash
     from memeaudit.load import load_image
     from memeaudit.pipeline import analyze_image
+    from memeaudit.redact import redact_picture
     from memeaudit.report import render
 
     if os.environ.get("MEMEAUDIT_THREADS") != "1":
@@ -66,7 +67,8 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
             elif fmt == "md":
                 texts[fmt] = report.to_markdown(template_dir)
             else:
-                texts[fmt] = render(report, "html", template_dir, picture=image.rgb)
+                shown = redact_picture(image.rgb, report) if job.options.redact else image.rgb
+                texts[fmt] = render(report, "html", template_dir, picture=shown)
         row.pdq, row.pdq_quality = pdq_hash(image.rgb)
     except MemeauditError as err:
         row.status, row.error = "error", str(err)

@@ -82,7 +82,12 @@ def _end(text: str) -> str:
 
 
 def _short(value: str) -> str:
-    return value if len(value) <= QUOTED_VALUE else value[: QUOTED_VALUE - 1].rstrip() + "…"
+    """A value cut for a sentence at a word boundary, as quotes are (" …"), so a word is either
+    whole or absent (redaction then finds whole values, or their leading words before "…")."""
+    if len(value) <= QUOTED_VALUE:
+        return value
+    cut = value[: QUOTED_VALUE - 2]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + " …"
 
 
 def _bare(field: str) -> str:
@@ -127,15 +132,8 @@ def _location_and_device(meta: ImageMetadata) -> list[_Said]:
         )
     if (device := meta.device) is None:
         return said
-    prefix = "EXIF " if device.source == "EXIF" else "XMP tiff:"
     name = _device_name(device.make, device.model)
-    shown = [
-        (f"{prefix}{k.title()}", v)
-        for k, v in (("make", device.make), ("model", device.model))
-        if v
-    ]
-    if device.lens:
-        shown.append((f"{device.source} lens", device.lens))
+    shown = {f: v for f, v in device.fields.items() if "Owner" not in f}
     if name:
         lens = f", with the lens {device.lens}" if device.lens else ""
         text = _end(f"{device.source} names the capturing device: {name}{lens}")
@@ -145,7 +143,7 @@ def _location_and_device(meta: ImageMetadata) -> list[_Said]:
         text = ""
     if text:
         said.append(
-            _Said(text, [metadata(f, v, "metadata.device") for f, v in shown], private=True)
+            _Said(text, [metadata(f, v, "metadata.device") for f, v in shown.items()], private=True)
         )
     parts, evidence = [], []
     if device.serial_numbers:
@@ -154,9 +152,9 @@ def _location_and_device(meta: ImageMetadata) -> list[_Said]:
         parts.append(f"{'a serial number' if count == 1 else 'serial numbers'} ({names})")
         evidence += [metadata(f, v, "metadata.serial") for f, v in device.serial_numbers.items()]
     if device.owner:
-        field = "EXIF CameraOwnerName" if device.source == "EXIF" else "XMP owner name"
-        parts.append(f"the camera owner's name ({_bare(field)})")
-        evidence.append(metadata(field, device.owner, "metadata.owner"))
+        fields = [f for f in device.fields if "Owner" in f] or [f"{device.source} owner"]
+        parts.append(f"the camera owner's name ({_bare(fields[0])})")
+        evidence.append(metadata(fields[0], device.owner, "metadata.owner"))
     if parts:
         also = "also " if text else ""
         owner = " and to its owner" if device.owner else ""
@@ -227,7 +225,7 @@ def _provenance(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
         said.append(
             _Said(
                 f"Its XMP metadata keeps an edit history of {steps} step{'s' if steps > 1 else ''}, "
-                "a trace that it was changed after it was first saved.",
+                "which records how the file was made or changed.",
                 [metadata("XMP history", "; ".join(meta.history[:5]), "metadata.history")],
             )
         )
