@@ -228,12 +228,18 @@ def test_a_batch_killed_with_sigkill_resumes_with_nothing_missing(tmp_path: Path
 
 def test_the_same_work_runs_on_dask_started_here_and_at_a_given_address(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    images = [str(RESOURCES / "pytesseract_test.png"), str(RESOURCES / "skimage_chelsea_cat.png")]
+    images = [str(RESOURCES / "pytesseract_test.png"), str(RESOURCES / "skimage_chelsea_cat.png"),
+              str(RESOURCES / "missing.png")]  # fmt: skip
     started = run_batch(
-        BatchConfig(images, tmp_path / "local", FAST, ("json",), workers=1, executor="dask")
+        BatchConfig(images, tmp_path / "dask", FAST, ("json",), workers=1, executor="dask")
     )
-    assert [row.status for row in started.rows] == ["ok", "ok"]
     assert started.record["executor"] == "dask" and started.record["cluster"] is None
+    here = run_batch(BatchConfig(images, tmp_path / "here", FAST, ("json",), workers=1))
+    fields = {"path", "sha256", "status", "error", "topics", "text", "pdq"}
+    assert [r.model_dump(include=fields) for r in started.rows] == [
+        r.model_dump(include=fields) for r in here.rows
+    ]
+    assert [r.status for r in here.rows] == ["ok", "ok", "error"]
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=1, dashboard_address=None, processes=True
     ) as cluster:
@@ -243,10 +249,10 @@ def test_the_same_work_runs_on_dask_started_here_and_at_a_given_address(tmp_path
                 cluster=cluster.scheduler_address,
             )
         )  # fmt: skip
-    assert [row.status for row in given.rows] == ["ok", "ok"]
     assert given.record["cluster"].startswith("tcp://")
-    local = [r.model_dump(include={"sha256", "topics", "text"}) for r in started.rows]
-    assert [r.model_dump(include={"sha256", "topics", "text"}) for r in given.rows] == local
+    assert [r.model_dump(include=fields) for r in given.rows] == [
+        r.model_dump(include=fields) for r in here.rows
+    ]
 
 
 def test_the_digest_of_a_batch_holds_every_report(first_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
