@@ -125,6 +125,9 @@ def test_a_rerun_skips_finished_work_and_force_redoes_it(first_run, tmp_path: Pa
     again = time.perf_counter() - start
     ok = [row for row in outcome.rows if row.status == "ok"]
     assert len(ok) == 4 and all(row.resumed and row.seconds == 0 for row in ok)
+    bad = {Path(r.path).name: r for r in outcome.rows if r.status == "error"}
+    assert bad["notes.jpg"].resumed and bad["truncated.png"].resumed  # a bad file stays bad
+    assert bad["notes.jpg"].error_code == 3 and not bad["empty.png"].resumed
     assert again * 20 <= first_seconds, (again, first_seconds)
     forced = run_batch(
         BatchConfig([str(folder / "cat.png")], copy, FAST, ("md", "json"), workers=1, force=True)

@@ -16,6 +16,7 @@ class IndexRow(BaseModel):
     sha256: str | None = None  # of the file's bytes; None when it could not be read
     status: Status
     error: str | None = None  # the one-line message for "error", the reason for "skipped"
+    error_code: int | None = None  # the exit code analyze gives for it: 3 = the file is bad
     report: str | None = None  # the first report file, relative to OUTDIR
     reports: dict[str, str] = {}  # format -> report file, relative to OUTDIR
     platform: str | None = None

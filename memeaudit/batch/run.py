@@ -30,6 +30,7 @@ from memeaudit.batch.outputs import (
 from memeaudit.batch.progress import Progress
 from memeaudit.batch.rows import IndexRow
 from memeaudit.batch.work import Job, read_input
+from memeaudit.errors import ExitCode
 from memeaudit.options import Options
 
 INDEX_EVERY = 30.0  # seconds between rewrites of index.jsonl during a long run
@@ -106,7 +107,7 @@ def run_batch(cfg: BatchConfig) -> Outcome:
                 rows[i] = earlier.model_copy(
                     update={"path": item.path, "resumed": True, "seconds": 0.0}
                 )
-                progress.advance()
+                progress.advance(failed=earlier.status == "error")
                 continue
             if key in twins:
                 twins[key].append(i)
@@ -118,8 +119,8 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     with Progress(len(items), cfg.progress) as progress:
         last_index = time.monotonic()
         for (i, key), row, texts in _execute(cfg, jobs()):
-            if row.status == "ok":
-                write_results(outdir, key, row, texts)
+            if row.status == "ok" or row.error_code == ExitCode.bad_input:
+                write_results(outdir, key, row, texts)  # a bad file stays bad: not retried
             rows[i] = row
             for twin in twins.pop(key, []):
                 rows[twin] = row.model_copy(update={"path": items[twin].path})
@@ -138,7 +139,11 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     record.update(
         finished=_now(),
         status="stopped" if len(rows) < len(items) else "finished",
-        counts={"inputs": len(final), **counts, "resumed": sum(r.resumed for r in final)},
+        counts={
+            "inputs": len(final),
+            **counts,
+            "resumed": sum(r.resumed and r.status == "ok" for r in final),
+        },
     )
     write_run(outdir, record)
     return Outcome(final, record)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import MemeauditError
+from memeaudit.errors import ExitCode, MemeauditError
 from memeaudit.options import Options
 
 log = logging.getLogger("memeaudit")
@@ -71,12 +71,13 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
                 texts[fmt] = render(report, "html", template_dir, picture=shown)
         row.pdq, row.pdq_quality = pdq_hash(image.rgb)
     except MemeauditError as err:
-        row.status, row.error = "error", str(err)
+        row.status, row.error, row.error_code = "error", str(err), int(err.exit_code)
         row.seconds = round(time.perf_counter() - start, 3)
         return row, {}
     except Exception as err:  # a bug: keep the batch going, keep the message
         log.debug("internal error on %s", job.path, exc_info=True)
         row.status, row.error = "error", f"internal error: {type(err).__name__}: {err}"
+        row.error_code = int(ExitCode.internal)
         row.seconds = round(time.perf_counter() - start, 3)
         return row, {}
     post = report.post
