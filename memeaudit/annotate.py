@@ -40,9 +40,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,11 +49,10 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from memeaudit.errors import OutputError
 from memeaudit.model import BBox, Evidence, Line, Post, Report, Word
 from memeaudit.ocr.base import overlap, split_words, union_box
 from memeaudit.postfields import LABELLED, VIEWS, labelled_counts, parse_count
-from memeaudit.write import _UMASK
+from memeaudit.write import write_atomic
 
 MIN_SIDE = 500  # a short side under this is drawn at SCALE_SMALL
 SCALE_SMALL = 2
@@ -699,17 +696,4 @@ def save_annotation(image: Image.Image, report: Report, path: Path) -> None:
     path = Path(path)
     buffer = io.BytesIO()
     annotate(image, report).save(buffer, format="PNG")
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write the annotation ({err.strerror or err})") from err
+    write_atomic(path, buffer.getvalue(), "the annotation")

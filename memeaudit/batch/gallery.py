@@ -18,7 +18,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -30,9 +29,9 @@ from PIL import Image, ImageOps
 
 from memeaudit import __version__
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import CONTROL, OutputError, RulesError
+from memeaudit.errors import CONTROL, RulesError
 from memeaudit.report import environment, script_hash
-from memeaudit.write import _UMASK, write_atomic
+from memeaudit.write import write_atomic
 
 TEMPLATE = "gallery.html.j2"
 THUMBS = "thumbs"
@@ -114,20 +113,6 @@ def remove_stale_thumb_temporaries(outdir: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # as every other file in OUTDIR
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _make_thumbnail(source: str, sha256: str) -> tuple[bytes, tuple[int, int]] | None:
     """The input's thumbnail as JPEG bytes and its size; None if the input cannot be read any
     more, is no longer the file the row describes, or is not an image Pillow can decode."""
@@ -177,11 +162,7 @@ def thumbnail(outdir: Path, row: IndexRow) -> Thumb | None:
     if made is None:
         return None
     data, (width, height) = made
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_bytes_atomic(target, data)
-    except OSError as err:
-        raise OutputError(f"{target}: cannot write the thumbnail ({err.strerror or err})") from err
+    write_atomic(target, data, "the thumbnail")
     return Thumb(src, width, height)
 
 
