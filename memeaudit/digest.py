@@ -13,13 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-import jinja2
 from pydantic import ValidationError
 
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import InputError, RulesError
+from memeaudit.errors import InputError
 from memeaudit.model import Report
-from memeaudit.report import environment
+from memeaudit.report import render_template
 
 TEMPLATE = "digest.md.j2"
 DEFAULT_TITLE = "memeaudit digest"
@@ -195,19 +194,13 @@ def build_digest(
         "errors": len(errors),
         "skipped": len(skipped),
     }
-    env = environment(str(template_dir) if template_dir is not None else None)
-    try:
-        return env.get_template(TEMPLATE).render(
-            title=title if title is not None else DEFAULT_TITLE,
-            date=date if date is not None else dt.date.today().isoformat(),
-            counts=counts,
-            items=items,
-            errors=[{"path": one_line(r.path), "error": one_line(r.error or "")} for r in errors],
-            skipped=[
-                {"path": one_line(r.path), "reason": one_line(r.error or "")} for r in skipped
-            ],
-            outdir=str(outdir),
-        )
-    except jinja2.TemplateError as err:
-        where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
-        raise RulesError(f"template {TEMPLATE}{where}: {err}") from err
+    context = dict(
+        title=title if title is not None else DEFAULT_TITLE,
+        date=date if date is not None else dt.date.today().isoformat(),
+        counts=counts,
+        items=items,
+        errors=[{"path": one_line(r.path), "error": one_line(r.error or "")} for r in errors],
+        skipped=[{"path": one_line(r.path), "reason": one_line(r.error or "")} for r in skipped],
+        outdir=str(outdir),
+    )
+    return render_template(TEMPLATE, context, template_dir)

@@ -121,15 +121,23 @@ def render(
 ) -> str:
     """The report as Markdown or HTML. Given the picture, the HTML report embeds it with its
     annotation and highlights each sentence's evidence on it."""
-    env = environment(str(template_dir) if template_dir is not None else None)
     name = {"md": "report.md.j2", "html": "report.html.j2"}[fmt]
     context: dict[str, Any] = {"report": report, "boxes_by_key": {}, "boxes": []}
+    if fmt == "html" and picture is not None:
+        context.update(picture_context(report, picture))
+    return render_template(name, context, template_dir)
+
+
+def render_template(
+    name: str, context: dict[str, Any], template_dir: str | Path | None = None
+) -> str:
+    """Render one packaged (or overridden) template. An HTML page gets the CSP hash of its own
+    script; a template error becomes a one-line RulesError naming the template and line."""
+    env = environment(str(template_dir) if template_dir is not None else None)
     try:
         template = env.get_template(name)
-        if fmt == "html":
-            if picture is not None:
-                context.update(picture_context(report, picture))
-            context["script_hash"] = script_hash(template, context)
+        if name.endswith(".html.j2"):
+            context = {**context, "script_hash": script_hash(template, context)}
         return template.render(context)
     except jinja2.TemplateError as err:
         where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""

@@ -24,13 +24,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-import jinja2
 from PIL import Image, ImageOps
 
 from memeaudit import __version__
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import CONTROL, RulesError
-from memeaudit.report import environment, script_hash
+from memeaudit.errors import CONTROL
+from memeaudit.report import render_template
 from memeaudit.write import write_atomic
 
 TEMPLATE = "gallery.html.j2"
@@ -233,14 +232,7 @@ def render_gallery(
         "version": __version__,
         "groups": len({c.row.dup_group for c in cards if c.row.dup_group is not None}),
     }
-    env = environment(template_dir)
-    try:
-        template = env.get_template(TEMPLATE)
-        context["script_hash"] = script_hash(template, context)
-        return template.render(context)
-    except jinja2.TemplateError as err:
-        where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
-        raise RulesError(f"template {TEMPLATE}{where}: {err}") from err
+    return render_template(TEMPLATE, context, template_dir)
 
 
 def write_gallery(
