@@ -25,7 +25,7 @@ system:
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt torch==2.13.0
-	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[ml,dask,dev]'
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[ml,caption,dask,dev]'
 	touch $(STAMP)
 
 demo: setup

@@ -535,7 +535,7 @@ def models_pull(
         from huggingface_hub import snapshot_download
     except ImportError as err:
         raise MemeauditError(
-            "models pull needs transformers", "pip install 'memeaudit[ml]'"
+            "models pull needs transformers", "pip install 'memeaudit[caption]'"
         ) from err
     try:
         path = snapshot_download(name)

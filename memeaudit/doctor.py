@@ -48,5 +48,5 @@ def checks() -> Iterator[tuple[str, bool, str]]:
         yield (
             "captioner",
             True,
-            "optional: pip install 'memeaudit[ml]' to enable --caption-model",
+            "optional: pip install 'memeaudit[caption]' to enable --caption-model",
         )

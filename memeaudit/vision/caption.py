@@ -34,7 +34,7 @@ class TransformersCaptioner:
         except ImportError as err:
             raise EngineMissing(
                 "captioning needs torch and transformers",
-                "pip install 'memeaudit[ml]' (torch is pinned to 2.13.0)",
+                "pip install 'memeaudit[caption]' (torch is pinned to 2.13.0)",
             ) from err
         self.name = name_or_dir
         self._torch = torch
