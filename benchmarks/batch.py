@@ -5,7 +5,8 @@
 Prints, in one run on the same images (the dev set by default):
 - wall time of bare sequential `tesseract IMG stdout`, of `memeaudit batch -j 1` and `-j 2`
   (start-up and model loading included), their ratios, and images per second;
-- the peak RSS of each worker process (sampled every 50 ms over the whole process tree);
+- the peak RSS of each worker process (the kernel's high-water mark, VmHWM, read every 50 ms
+  over the whole process tree, so a spike between samples is not missed);
 - with --generated N (default 1000, 0 to skip): the worker's RSS after image 100 and after
   image N on N generated memes and posts, and the growth between them.
 """
@@ -42,6 +43,18 @@ def bare_tesseract(images: list[Path], env: dict[str, str] | None = None) -> flo
     return time.perf_counter() - start
 
 
+def high_water_mark(pid: int) -> float:
+    """The process's peak resident set so far (VmHWM), in MB; 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 class TreeSampler(threading.Thread):
     """Peak RSS of every process under `root`, and a callback each time it is sampled."""
 
@@ -67,7 +80,7 @@ class TreeSampler(threading.Thread):
                 continue
             now[proc.pid] = rss
             peak = self.peaks.get(proc.pid, (name, 0.0))[1]
-            self.peaks[proc.pid] = (name, max(peak, rss))
+            self.peaks[proc.pid] = (name, max(peak, rss, high_water_mark(proc.pid)))
         return now
 
     def run(self) -> None:

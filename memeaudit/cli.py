@@ -490,17 +490,16 @@ def eval_topics(
     ],
 ) -> None:
     """Topic precision and recall on labelled sentences: keywords alone, and keywords plus similarity."""
-    import yaml
-
     from memeaudit.evaluate import score_topics
     from memeaudit.facts import topics_in
     from memeaudit.facts.semantic import get_embedder
     from memeaudit.rules.knowledge import load_knowledge
+    from memeaudit.yamlload import safe_load
 
     kb = load_knowledge()
     cases = [
         (c["text"], set(c["topics"]))
-        for c in yaml.safe_load(file.read_text(encoding="utf-8"))["sentences"]
+        for c in safe_load(file.read_text(encoding="utf-8"))["sentences"]
     ]
     embedder = get_embedder()
 

@@ -27,6 +27,29 @@ def knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
     return load_knowledge(extra)
 
 
+def load_engines(opts: Options) -> None:
+    """Build every engine and knowledge base these options use (each caches itself for the life
+    of the process), so that a batch worker pays its start-up before its first image. A missing
+    engine is left to fail on the first image, where it becomes that image's error row."""
+    from memeaudit.vision import get_captioner, get_classifier, get_detector
+
+    steps = [lambda: knowledge(tuple(opts.rules)), get_classifier]
+    steps += [
+        lambda name=name: ocr.get_engine(name, opts.lang) for name in ocr.engines_for(opts.ocr)
+    ]
+    if opts.detect:
+        steps.append(get_detector)
+    if opts.semantic:
+        steps.append(get_embedder)
+    if opts.caption_model:
+        steps.append(lambda: get_captioner(opts.caption_model))
+    for step in steps:
+        try:
+            step()
+        except Exception as err:
+            log.debug("engine not loaded ahead: %s", err)
+
+
 def analyze(source: str | Path | bytes, *, frame: int = 0, **options: Any) -> Report:
     """Analyse one image (a path or its bytes) and return the report. Options: see Options;
     `frame` picks a frame of an animation (0, the first, by default)."""

@@ -157,15 +157,33 @@ def test_the_cli_exit_code_says_some_inputs_failed(first_run, tmp_path: Path) ->
 
 
 def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+    """Work runs biggest file first, so the broken file, bigger than the cat, fails first and
+    the cat is never analysed."""
     folder = _inputs(tmp_path)
+    broken = folder / "broken.png"
+    broken.write_text("not a picture\n" * 100_000, encoding="utf-8")
+    assert broken.stat().st_size > (folder / "cat.png").stat().st_size
     result = CliRunner().invoke(
         app,
-        ["batch", str(folder / "empty.png"), str(folder / "cat.png"), "-o",
+        ["batch", str(folder / "cat.png"), str(broken), "-o",
          str(tmp_path / "out"), "-j", "1", "--fail-fast", "--no-detect", "--no-semantic"],
     )  # fmt: skip
     assert result.exit_code == 1
     rows = _rows(tmp_path / "out")
-    assert [Path(r.path).name for r in rows] == ["empty.png"]
+    assert [Path(r.path).name for r in rows] == ["broken.png"]
+
+
+def test_work_runs_biggest_file_first_and_the_index_keeps_input_order(tmp_path: Path) -> None:
+    from memeaudit.batch.inputs import Input
+    from memeaudit.batch.run import largest_first
+
+    sizes = [10, 3000, 0, 3000, 50]
+    items = []
+    for i, size in enumerate(sizes):
+        (tmp_path / f"f{i}").write_bytes(b"x" * size)
+        items.append(Input(path=str(tmp_path / f"f{i}"), name=f"f{i}"))
+    items.append(Input(path=str(tmp_path / "gone"), name="gone"))
+    assert largest_first(items) == [1, 3, 4, 0, 2, 5]
 
 
 def test_report_names_stay_inside_reports_and_do_not_collide() -> None:

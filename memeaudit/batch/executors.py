@@ -12,8 +12,9 @@ from multiprocessing import get_context
 from typing import Any
 
 from memeaudit.batch.rows import IndexRow
-from memeaudit.batch.work import Job, process, single_threaded
+from memeaudit.batch.work import Job, process, start_worker, worker_environment
 from memeaudit.errors import MemeauditError
+from memeaudit.options import Options
 
 Result = tuple[Any, IndexRow, dict[str, str]]
 EXECUTORS = ("local", "dask")
@@ -48,11 +49,16 @@ def _bounded(
             yield (pending.pop(future), *future.result())
 
 
-def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int) -> Iterator[Result]:
+def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int, options: Options) -> Iterator[Result]:
     """`workers` single-threaded processes (spawned, so no model state is forked), engines loaded
-    once in each."""
+    once in each as it starts."""
     context = get_context("spawn")
-    with ProcessPoolExecutor(workers, context, initializer=single_threaded) as pool:
+    with (
+        worker_environment(),
+        ProcessPoolExecutor(
+            workers, context, initializer=start_worker, initargs=(options,)
+        ) as pool,
+    ):
 
         def wait_some(futures: set[Future[Any]]) -> tuple[set[Any], set[Any]]:
             done, rest = wait(futures, return_when=FIRST_COMPLETED)

@@ -92,7 +92,8 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     twins: dict[str, list[int]] = {}  # key -> later inputs with the same bytes as one in flight
 
     def jobs() -> Iterator[tuple[tuple[int, str], Job]]:
-        for i, item in enumerate(items):
+        for i in largest_first(items):
+            item = items[i]
             data, error = read_input(item.path)
             if data is None:
                 rows[i] = IndexRow(path=item.path, status="error", error=error)
@@ -149,12 +150,26 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     return Outcome(final, record)
 
 
+def largest_first(items: list[Input]) -> list[int]:
+    """Input positions, biggest file first. Big images take longest, and starting them first
+    keeps every worker busy to the end instead of one finishing a big image alone (the index is
+    written in input order whatever the order of work)."""
+
+    def size(i: int) -> int:
+        try:
+            return os.stat(items[i].path).st_size
+        except OSError:
+            return 0
+
+    return sorted(range(len(items)), key=lambda i: (-size(i), i))
+
+
 def _execute(cfg: BatchConfig, jobs: Iterator[tuple[Any, Job]]) -> Iterator[Any]:
     if cfg.executor == "dask":
         return executors.dask_cluster(jobs, cfg.workers, cfg.cluster)
     if cfg.workers <= 1:
         return executors.in_process(jobs)
-    return executors.local_pool(jobs, cfg.workers)
+    return executors.local_pool(jobs, cfg.workers, cfg.options)
 
 
 def _ordered(

