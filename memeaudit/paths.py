@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 PACKAGE = resources.files("memeaudit")
 
@@ -17,6 +19,21 @@ def cache_dir(name: str) -> Path:
     path = root / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def save_npz_atomic(path: Path, **arrays: Any) -> None:
+    """Arrays cached at `path` (an .npz) through a temporary file and a rename, so concurrent
+    workers never read half a file. A cache that cannot be written only costs start-up time."""
+    import numpy as np
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            np.savez(handle, **arrays)
+        os.replace(tmp, path)
+    except OSError as err:
+        logging.getLogger("memeaudit").info("not cached: %s: %s", path, err)
+        tmp.unlink(missing_ok=True)
 
 
 def packaged_templates() -> Traversable:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from memeaudit.model import TopicHit
-from memeaudit.paths import cache_dir, package_folder
+from memeaudit.paths import cache_dir, package_folder, save_npz_atomic
 from memeaudit.rules.schema import Topic
 
 log = logging.getLogger("memeaudit")
@@ -132,20 +131,12 @@ def _load_cached(
 def _save_cached(
     embedder: SentenceEmbedder, index: TopicIndex, texts: list[str], negatives: list[str]
 ) -> None:
-    path = _cache_file(embedder, index.ids, texts, negatives)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as handle:
-            np.savez(
-                handle,
-                anchors=index.anchors,
-                owner=np.array(index.owner),
-                thresholds=np.array(index.thresholds),
-            )
-        os.replace(tmp, path)
-    except OSError as err:  # a read-only cache only costs start-up time
-        log.info("topic index not cached: %s", err)
-        tmp.unlink(missing_ok=True)
+    save_npz_atomic(
+        _cache_file(embedder, index.ids, texts, negatives),
+        anchors=index.anchors,
+        owner=np.array(index.owner),
+        thresholds=np.array(index.thresholds),
+    )
 
 
 _INDEXES: dict[tuple[str, ...], TopicIndex] = {}

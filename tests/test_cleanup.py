@@ -1,0 +1,45 @@
+"""The OCR clean-up's English word list: the compact cached form answers like pyspellchecker."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from memeaudit.ocr.cleanup import MIN_FREQUENCY, English, split_glued
+
+
+def test_the_compact_word_list_answers_like_pyspellchecker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spellchecker import SpellChecker
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = English.load()  # builds and caches
+    (cached_file,) = (tmp_path / "memeaudit" / "english").glob("*.npz")
+    cached = English.load()  # reads the cache
+    counts = SpellChecker(language="en", distance=1).word_frequency
+    words = sorted(counts.dictionary)
+    sample = random.Random(3).sample(words, 3000)
+    for english in (built, cached):
+        assert all(word in english for word in sample)
+        assert not any(f"{word}qzx" in english for word in sample)
+        for word in sample:
+            expected = counts.dictionary[word] / counts.total_words
+            assert english.frequency(word) == (expected if expected >= MIN_FREQUENCY else 0.0)
+    assert cached_file.stat().st_size < 4_000_000
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("THENUMBER", "THE NUMBER"), ("WHENYOU", "WHEN YOU"), ("BECAUSE", "BECAUSE"),
+     ("SERENDIPITY", "SERENDIPITY")],
+)  # fmt: skip
+def test_glued_caps_are_split_only_into_two_common_words(token: str, expected: str) -> None:
+    assert split_glued(token) == expected
+
+
+def test_a_known_name_is_never_split() -> None:
+    assert split_glued("DEEPSEEK", frozenset({"deepseek"})) == "DEEPSEEK"
+    assert split_glued("DEEPSEEK") == "DEEP SEEK"
