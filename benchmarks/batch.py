@@ -1,6 +1,6 @@
 """Batch speed and memory against bare tesseract on the same images.
 
-    python benchmarks/batch.py [IMAGE_DIR] [--generated N] [--executor local|dask]
+    python benchmarks/batch.py [IMAGE_DIR] [--generated N] [--repeat N] [--executor local|dask]
 
 Prints, in one run on the same images (the dev set by default):
 - wall time of bare sequential `tesseract IMG stdout`, of `memeaudit batch -j 1` and `-j 2`
@@ -147,26 +147,48 @@ def rss_growth(folder: Path, count: int, early: int = 100, window: int = 10) -> 
     return statistics.median(first or [float("nan")]), statistics.median(last or [float("nan")])
 
 
-def timing(folder: Path, executor: str) -> None:
+def timing(folder: Path, executor: str, repeat: int = 1) -> None:
+    """Each run `repeat` times, interleaved (bare, -j 1, -j 2, bare, ...), so a noisy neighbour
+    hits all of them alike; the table shows medians, and the range when repeat > 1."""
     images = images_in(folder)
-    print(f"{len(images)} images from {folder}")
-    bare = bare_tesseract(images)
-    single = bare_tesseract(images, {**os.environ, "OMP_THREAD_LIMIT": "1"})
-    one, peaks_one = run_batch(folder, 1, executor)
-    two, peaks_two = run_batch(folder, 2, executor)
-    print(f"{'run':<44} {'wall s':>8} {'x bare':>7} {'images/s':>9}")
-    for name, seconds in (
-        ("bare tesseract IMG stdout, sequential", bare),
-        ("  the same with OMP_THREAD_LIMIT=1", single),
-        ("memeaudit batch -j 1", one),
-        ("memeaudit batch -j 2", two),
-    ):
-        print(f"{name:<44} {seconds:8.1f} {seconds / bare:7.2f} {len(images) / seconds:9.2f}")
-    print(f"-j 1 / -j 2 = {one / two:.2f}")
-    for label, peaks in (("-j 1", peaks_one), ("-j 2", peaks_two)):
-        for pid, (name, peak) in sorted(peaks.items(), key=lambda kv: -kv[1][1]):
-            if peak > 100:
-                print(f"peak RSS {label} pid {pid} ({name}): {peak:.0f} MB")
+    print(f"{len(images)} images from {folder}, {repeat} round(s)")
+    runs: dict[str, list[float]] = {}
+    peaks: dict[str, list[float]] = {"-j 1": [], "-j 2": []}
+    for _ in range(repeat):
+        runs.setdefault("bare tesseract IMG stdout, sequential", []).append(bare_tesseract(images))
+        runs.setdefault("  the same with OMP_THREAD_LIMIT=1", []).append(
+            bare_tesseract(images, {**os.environ, "OMP_THREAD_LIMIT": "1"})
+        )
+        for jobs in (1, 2):
+            seconds, found = run_batch(folder, jobs, executor)
+            runs.setdefault(f"memeaudit batch -j {jobs}", []).append(seconds)
+            # -j 1 analyses in the batch process itself; -j 2 in two spawned workers
+            peaks[f"-j {jobs}"] += [
+                peak
+                for name, peak in found.values()
+                if peak > 100 and (jobs == 1 or "spawn" in name)
+            ]
+    bare = statistics.median(runs["bare tesseract IMG stdout, sequential"])
+    print(f"{'run':<44} {'wall s':>8} {'x bare':>7} {'images/s':>9}  range s")
+    for name, times in runs.items():
+        mid = statistics.median(times)
+        spread = f"  {min(times):.1f}-{max(times):.1f}" if repeat > 1 else ""
+        print(f"{name:<44} {mid:8.1f} {mid / bare:7.2f} {len(images) / mid:9.2f}{spread}")
+    one, two = (statistics.median(runs[f"memeaudit batch -j {j}"]) for j in (1, 2))
+    ratios = [
+        a / b
+        for a, b in zip(runs["memeaudit batch -j 1"], runs["memeaudit batch -j 2"], strict=True)
+    ]
+    print(
+        f"-j 1 / -j 2 = {one / two:.2f} (medians); per round: "
+        + ", ".join(f"{r:.2f}" for r in ratios)
+    )
+    print("x bare per round, -j 2: " + ", ".join(
+        f"{b / a:.2f}" for a, b in zip(runs["bare tesseract IMG stdout, sequential"], runs["memeaudit batch -j 2"], strict=True)
+    ))  # fmt: skip
+    for label, values in peaks.items():
+        print(f"peak RSS per worker {label}: max {max(values):.0f} MB over {len(values)} worker runs "
+              f"(median {statistics.median(values):.0f} MB)")  # fmt: skip
 
 
 def main() -> None:
@@ -175,9 +197,10 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=1000)
     parser.add_argument("--executor", default="local", choices=["local", "dask"])
     parser.add_argument("--skip-timing", action="store_true", help="only the RSS growth run")
+    parser.add_argument("--repeat", type=int, default=3, help="timing rounds (median reported)")
     args = parser.parse_args()
     if not args.skip_timing:
-        timing(args.images, args.executor)
+        timing(args.images, args.executor, args.repeat)
     if args.generated:
         with tempfile.TemporaryDirectory() as gen:
             generate(Path(gen), args.generated)
