@@ -69,8 +69,9 @@ class English:
         return cls(hashes, common)
 
     def __contains__(self, word: str) -> bool:
-        where = int(np.searchsorted(self._hashes, _hash(word)))
-        return where < len(self._hashes) and int(self._hashes[where]) == _hash(word)
+        key = _hash(word)
+        where = int(np.searchsorted(self._hashes, key))
+        return where < len(self._hashes) and int(self._hashes[where]) == key
 
     def frequency(self, word: str) -> float:
         """How common the word is; 0 below MIN_FREQUENCY, where it is too rare to matter here."""
