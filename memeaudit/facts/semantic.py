@@ -67,7 +67,7 @@ def get_embedder() -> SentenceEmbedder | None:
     try:
         return SentenceEmbedder(folder)
     except ImportError:
-        log.info("no sentence embedder: safetensors and tokenizers are needed")
+        log.info("no sentence embedder: tokenizers is needed")
         return None
 
 
