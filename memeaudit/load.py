@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from memeaudit.errors import InputError
+from memeaudit.inputfile import read_bytes
 from memeaudit.metadata import read_metadata
 from memeaudit.model import ImageInfo
 
@@ -48,22 +49,6 @@ class LoadedImage:
     def bgr(self) -> np.ndarray:
         """The image as an OpenCV BGR array, made once; stages read it and never write to it."""
         return np.ascontiguousarray(np.asarray(self.rgb)[:, :, ::-1])
-
-
-def read_bytes(source: str | Path | bytes) -> tuple[str, bytes]:
-    """Return (display path, bytes) for a path, '-' (stdin is read by the caller) or raw bytes."""
-    if isinstance(source, bytes):
-        return "<bytes>", source
-    path = Path(source)
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not an image", "pass image files, or use batch")
-    if not path.exists():
-        what = "broken link" if path.is_symlink() else "no such file"
-        raise InputError(f"{path}: {what}")
-    try:
-        return str(path), path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
 
 
 def what_it_is(data: bytes) -> str:

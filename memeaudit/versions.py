@@ -52,7 +52,7 @@ def _digest(text: str) -> str:
 
 def rule_packs(extra: tuple[Path, ...]) -> list[dict[str, str]]:
     """Every knowledge file and rule pack a run loads, with its content hash."""
-    from memeaudit.rules.knowledge import packaged_files
+    from memeaudit.rules.files import packaged_files
 
     files = [*packaged_files(), *((str(p), Path(p).read_text(encoding="utf-8")) for p in extra)]
     return [{"source": name, "sha256": _digest(text)[:16]} for name, text in files]

@@ -20,13 +20,15 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pdqhash
-from PIL import Image
 
 from memeaudit.batch.rows import IndexRow
 from memeaudit.errors import InputError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MATCH_DISTANCE = 31
 MIN_QUALITY = 50
@@ -41,6 +43,8 @@ _CHUNK_CELLS = 1 << 22  # distances per block: 16 MB of float32
 
 def pdq_hash(rgb: Image.Image) -> tuple[str | None, int]:
     """The image's PDQ hash as 64 hex digits and its quality; the hash is None below MIN_QUALITY."""
+    import pdqhash
+
     pixels = np.ascontiguousarray(np.asarray(rgb.convert("RGB"), dtype=np.uint8))
     bits, quality = pdqhash.compute(pixels)
     quality = int(quality)

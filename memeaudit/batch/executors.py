@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from multiprocessing import get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memeaudit.batch.rows import IndexRow
 from memeaudit.batch.work import Job, process, start_worker, worker_environment
 from memeaudit.errors import MemeauditError
 from memeaudit.options import Options
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Result = tuple[Any, IndexRow, dict[str, str]]
 EXECUTORS = ("local", "dask")
@@ -52,6 +53,9 @@ def _bounded(
 def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int, options: Options) -> Iterator[Result]:
     """`workers` single-threaded processes (spawned, so no model state is forked), engines loaded
     once in each as it starts."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing import get_context
+
     context = get_context("spawn")
     with (
         worker_environment(),

@@ -144,8 +144,9 @@ def _make_thumbnail(source: str, sha256: str) -> tuple[bytes, tuple[int, int]] |
         return None
 
 
-def thumbnail(outdir: Path, row: IndexRow) -> Thumb | None:
-    """OUTDIR/thumbs/SHA256.jpg for the row's input, made unless it is already there."""
+def thumbnail(outdir: Path, row: IndexRow, make: bool = True) -> Thumb | None:
+    """OUTDIR/thumbs/SHA256.jpg for the row's input, made unless it is already there (or unless
+    `make` is off: then None when it is missing)."""
     sha = (row.sha256 or "").lower()
     if not _SHA256.fullmatch(sha):
         return None  # never read, or not a hash: it must not name a file
@@ -157,6 +158,8 @@ def thumbnail(outdir: Path, row: IndexRow) -> Thumb | None:
                 return Thumb(src, *image.size)
         except Exception:  # damaged (a disk error?): make it again
             target.unlink(missing_ok=True)
+    if not make:
+        return None
     made = _make_thumbnail(row.path, sha)
     if made is None:
         return None
@@ -215,9 +218,14 @@ def render_gallery(
 ) -> str:
     """The gallery page (making any missing thumbnails; none when `thumbnails` is off, as with
     --redact, since a thumbnail would show the personal data the reports mask)."""
-    workers = max(1, min(THUMB_THREADS, len(rows)))
-    with ThreadPoolExecutor(workers) as pool:  # Pillow decodes and resizes without the GIL
-        thumbs = list(pool.map(lambda row: thumbnail(outdir, row) if thumbnails else None, rows))
+    thumbs = [thumbnail(outdir, row, make=False) if thumbnails else None for row in rows]
+    missing = [i for i, row in enumerate(rows) if thumbnails and thumbs[i] is None and row.sha256]
+    if missing:  # a rerun finds them all on disk and starts no threads
+        workers = max(1, min(THUMB_THREADS, len(missing)))
+        with ThreadPoolExecutor(workers) as pool:  # Pillow decodes and resizes without the GIL
+            made = pool.map(lambda i: thumbnail(outdir, rows[i]), missing)
+            for i, thumb in zip(missing, made, strict=True):
+                thumbs[i] = thumb
     cards = [_card(row, thumb) for row, thumb in zip(rows, thumbs, strict=True)]
     statuses = {
         status: sum(c.row.status == status for c in cards) for status in ("ok", "error", "skipped")

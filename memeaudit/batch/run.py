@@ -16,7 +16,6 @@ from typing import Any
 from memeaudit import versions
 from memeaudit.batch import executors
 from memeaudit.batch.dupes import group_rows, load_known, match_known
-from memeaudit.batch.gallery import write_gallery
 from memeaudit.batch.inputs import Input, expand
 from memeaudit.batch.outputs import (
     finished_row,
@@ -135,6 +134,8 @@ def run_batch(cfg: BatchConfig) -> Outcome:
     final = _ordered(items, rows, skipped, known)
     write_index(outdir, final)
     if "html" in cfg.formats:
+        from memeaudit.batch.gallery import write_gallery
+
         write_gallery(outdir, final, cfg.options.template_dir, thumbnails=not cfg.options.redact)
     counts = {s: sum(r.status == s for r in final) for s in ("ok", "error", "skipped")}
     record.update(

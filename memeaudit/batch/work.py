@@ -141,7 +141,7 @@ def _give_back_memory() -> None:
 
 def read_input(path: str) -> tuple[bytes | None, str | None]:
     """The file's bytes, or None and a one-line reason."""
-    from memeaudit.load import read_bytes
+    from memeaudit.inputfile import read_bytes
 
     try:
         _, data = read_bytes(Path(path))

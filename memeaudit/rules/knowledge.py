@@ -10,7 +10,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from memeaudit.errors import RulesError
-from memeaudit.paths import PACKAGE
+from memeaudit.rules.files import packaged_files
 from memeaudit.rules.schema import (
     AiProduct,
     KnowledgeFile,
@@ -107,17 +107,6 @@ def parse(text: str, source: str) -> Any:
             f"{source}{where}: {path or 'document'}: {first['msg']}",
             f"{err.error_count()} problem(s); run: memeaudit rules lint {source}",
         ) from err
-
-
-def packaged_files() -> list[tuple[str, str]]:
-    """(name, text) of every shipped YAML file, knowledge base first, then rule packs."""
-    found = []
-    for folder in ("kb", "packs"):
-        root = PACKAGE / "rules" / folder
-        for entry in sorted(root.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith((".yaml", ".yml")):
-                found.append((f"memeaudit/rules/{folder}/{entry.name}", entry.read_text("utf-8")))
-    return found
 
 
 def load_knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
