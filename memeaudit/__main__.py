@@ -1,3 +1,3 @@
-from memeaudit.cli import main
+from memeaudit.cli import run
 
-main()
+run()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -566,3 +568,24 @@ def main() -> None:
             err=True,
         )
         sys.exit(int(ExitCode.internal))
+
+
+def run() -> None:
+    """The program's entry point: main(), then exit without tearing the interpreter down.
+    Everything is written and closed by then; freeing every module and model one by one took
+    0.1-0.2 s, a sixth of a batch rerun. Exit codes are those of sys.exit."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as stop:
+        code = stop.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (memeaudit ... | head)
+            stream.flush()
+    os._exit(code)

