@@ -12,16 +12,19 @@ import io
 import re
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
-from PIL import Image
 
 from memeaudit.errors import CONTROL, RulesError
-from memeaudit.model import Report
 from memeaudit.paths import cache_dir, packaged_templates
+
+if TYPE_CHECKING:  # only annotations: the gallery and digest render without loading them
+    from PIL import Image
+
+    from memeaudit.model import Report
 
 Format = Literal["md", "html"]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")

@@ -323,6 +323,22 @@ def test_group_rows_on_5000_hashes_finds_exactly_the_planted_groups() -> None:
     assert first_members == sorted(first_members)  # ids follow first appearance
 
 
+def test_pair_search_in_python_and_with_numpy_find_the_same_pairs() -> None:
+    from memeaudit.batch import dupes
+
+    rng = np.random.default_rng(7)
+    hashes = [bytes(rng.integers(0, 256, 32, dtype=np.uint8)).hex() for _ in range(300)]
+    hashes[10] = flip_bits(hashes[3], list(range(31)))  # 31 bits: a match
+    hashes[20] = flip_bits(hashes[4], list(range(40, 72)))  # 32 bits: not one
+    hashes[30] = flip_bits(hashes[5], [200])
+    values = [int(h, 16) for h in hashes]
+    assert len(values) <= dupes._PYTHON_PAIRS  # the pure-Python search
+    in_python = dupes._close_pairs(values)
+    packed = np.array([np.frombuffer(bytes.fromhex(h), np.uint8) for h in hashes])
+    with_numpy = dupes._close_pairs_numpy(packed)
+    assert sorted(in_python) == sorted(with_numpy) == [(3, 10), (5, 30)]
+
+
 # --- known lists -----------------------------------------------------------------------------
 
 H1, H2, H3 = "0123456789abcdef" * 4, "f" * 64, "A1" * 32

@@ -38,6 +38,7 @@ TEXT_SAME_RATIO = 0.8  # difflib ratio at or above which two captions count as t
 
 _HEX_RE = re.compile(r"[0-9a-fA-F]{64}")
 _CHUNK_CELLS = 1 << 22  # distances per block: 16 MB of float32
+_PYTHON_PAIRS = 400  # up to this many distinct hashes, compare pairs without numpy (~10 ms)
 
 
 def pdq_hash(rgb: Image.Image) -> tuple[str | None, int]:
@@ -75,12 +76,11 @@ def group_rows(rows: list[IndexRow]) -> None:
     hashed = [row for row in rows if row.pdq]
     if len(hashed) < 2:
         return
-    import numpy as np  # here, not at the top: a batch's parent starts its workers sooner
-
-    packed = np.array([np.frombuffer(bytes.fromhex(row.pdq or ""), np.uint8) for row in hashed])
     # Rows with the very same hash share one entry, so a file seen many times costs nothing extra.
-    unique, which = np.unique(packed, axis=0, return_inverse=True)
-    which = which.reshape(-1)
+    values = [int(row.pdq or "0", 16) for row in hashed]
+    unique = list(dict.fromkeys(values))
+    position = {value: i for i, value in enumerate(unique)}
+    which = [position[value] for value in values]
 
     parent = list(range(len(unique)))
 
@@ -93,7 +93,7 @@ def group_rows(rows: list[IndexRow]) -> None:
     for i, j in _close_pairs(unique):
         parent[find(i)] = find(j)
 
-    roots = [find(int(k)) for k in which]
+    roots = [find(k) for k in which]
     members: dict[int, list[IndexRow]] = {}
     for root, row in zip(roots, hashed, strict=True):
         members.setdefault(root, []).append(row)  # dicts keep first-appearance order
@@ -106,8 +106,25 @@ def group_rows(rows: list[IndexRow]) -> None:
         _flag_recaptioned(group)
 
 
-def _close_pairs(hashes: np.ndarray) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of the (n, 32) uint8 hashes within MATCH_DISTANCE of each other.
+def _close_pairs(hashes: list[int]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of the 256-bit hashes within MATCH_DISTANCE of each other: pairwise
+    in Python for a few hundred (a typical folder, and no numpy to import), by matrix products
+    beyond."""
+    if len(hashes) <= _PYTHON_PAIRS:
+        return [
+            (i, j)
+            for i, a in enumerate(hashes)
+            for j in range(i + 1, len(hashes))
+            if (a ^ hashes[j]).bit_count() <= MATCH_DISTANCE
+        ]
+    import numpy as np
+
+    packed = np.frombuffer(b"".join(h.to_bytes(32, "big") for h in hashes), np.uint8)
+    return _close_pairs_numpy(packed.reshape(len(hashes), 32))
+
+
+def _close_pairs_numpy(hashes: np.ndarray) -> list[tuple[int, int]]:
+    """_close_pairs on (n, 32) uint8 hashes.
 
     With the bits written as +1/-1, the dot product of two hashes is 256 - 2 * distance, so one
     matrix product per block of rows gives a block of distances (exact: small integers in

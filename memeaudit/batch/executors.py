@@ -5,6 +5,7 @@ Each executor takes an iterator of jobs and yields (tag, row, texts) as jobs fin
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -52,7 +53,11 @@ def _bounded(
 
 def local_pool(jobs: Iterator[tuple[Any, Job]], workers: int, options: Options) -> Iterator[Result]:
     """`workers` single-threaded processes (spawned, so no model state is forked), engines loaded
-    once in each as it starts."""
+    once in each as it starts. No work (a rerun with everything done) starts no process."""
+    first = next(jobs, None)
+    if first is None:
+        return
+    jobs = itertools.chain([first], jobs)
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from multiprocessing import get_context
 

@@ -28,7 +28,7 @@ from PIL import Image, ImageOps
 
 from memeaudit import __version__
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import CONTROL
+from memeaudit.errors import CONTROL, ExitCode
 from memeaudit.report import render_template
 from memeaudit.write import write_atomic
 
@@ -219,7 +219,9 @@ def render_gallery(
     """The gallery page (making any missing thumbnails; none when `thumbnails` is off, as with
     --redact, since a thumbnail would show the personal data the reports mask)."""
     thumbs = [thumbnail(outdir, row, make=False) if thumbnails else None for row in rows]
-    missing = [i for i, row in enumerate(rows) if thumbnails and thumbs[i] is None and row.sha256]
+    missing = [
+        i for i, row in enumerate(rows) if thumbnails and thumbs[i] is None and _drawable(row)
+    ]
     if missing:  # a rerun finds them all on disk and starts no threads
         workers = max(1, min(THUMB_THREADS, len(missing)))
         with ThreadPoolExecutor(workers) as pool:  # Pillow decodes and resizes without the GIL
@@ -241,6 +243,12 @@ def render_gallery(
         "groups": len({c.row.dup_group for c in cards if c.row.dup_group is not None}),
     }
     return render_template(TEMPLATE, context, template_dir)
+
+
+def _drawable(row: IndexRow) -> bool:
+    """Could the row's input give a thumbnail? Not if it was never read, or if the image loader
+    already found it unreadable (each later run would try again in vain)."""
+    return bool(row.sha256) and row.error_code != ExitCode.bad_input
 
 
 def write_gallery(
