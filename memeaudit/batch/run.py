@@ -15,6 +15,7 @@ from typing import Any
 
 from memeaudit import versions
 from memeaudit.batch import executors
+from memeaudit.batch.dimensions import pixel_count
 from memeaudit.batch.dupes import group_rows, load_known, match_known
 from memeaudit.batch.inputs import Input, expand
 from memeaudit.batch.outputs import (
@@ -152,17 +153,11 @@ def run_batch(cfg: BatchConfig) -> Outcome:
 
 
 def largest_first(items: list[Input]) -> list[int]:
-    """Input positions, biggest file first. Big images take longest, and starting them first
-    keeps every worker busy to the end instead of one finishing a big image alone (the index is
-    written in input order whatever the order of work)."""
-
-    def size(i: int) -> int:
-        try:
-            return os.stat(items[i].path).st_size
-        except OSError:
-            return 0
-
-    return sorted(range(len(items)), key=lambda i: (-size(i), i))
+    """Input positions, most pixels first (read from each file's header). Big images take
+    longest, and starting them first keeps every worker busy to the end instead of one finishing
+    a big image alone (the index is written in input order whatever the order of work)."""
+    pixels = [pixel_count(item.path) for item in items]
+    return sorted(range(len(items)), key=lambda i: (-pixels[i], i))
 
 
 def _execute(cfg: BatchConfig, jobs: Iterator[tuple[Any, Job]]) -> Iterator[Any]:
