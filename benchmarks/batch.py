@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import psutil
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "dev" / "images"
@@ -107,9 +108,10 @@ def run_batch(folder: Path, jobs: int, executor: str, extra: list[str] = ()) -> 
 
 def generate(folder: Path, count: int) -> None:
     """`count` memes of one size and one photo with varied captions, from the samples' drawing
-    helpers. One size, because a batch works biggest file first: with mixed sizes, images
-    100-110 would be big ones and the last 10 small ones, and the RSS comparison would measure
-    image size instead of growth."""
+    helpers. One size (captions of one to three lines sit on a canvas of fixed height), because
+    a batch works the image with the most pixels first: with mixed sizes, images 100-110 would be
+    big ones and the last 10 small ones, and the RSS comparison would measure image size instead
+    of growth."""
     sys.path.insert(0, str(ROOT))
     from samples.make_samples import caption_bar, photo, stack
 
@@ -119,11 +121,13 @@ def generate(folder: Path, count: int) -> None:
     pic = photo("chelsea.png")
     pic = pic.resize((width, int(pic.height * width / pic.width)))
     folder.mkdir(parents=True, exist_ok=True)
+    height = pic.height + 40 + 3 * int(36 * 1.3)
     for i in range(count):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14)))
-        stack(caption_bar(f"{i}: when the {text}", width, 36), pic).save(
-            folder / f"gen-{i:05d}.png"
-        )
+        meme = stack(caption_bar(f"{i}: when the {text}", width, 36), pic)
+        canvas = Image.new("RGB", (width, height), "#FFFFFF")
+        canvas.paste(meme.crop((0, 0, width, min(height, meme.height))), (0, 0))
+        canvas.save(folder / f"gen-{i:05d}.png")
 
 
 def rss_growth(folder: Path, count: int, early: int = 100, window: int = 10) -> tuple[float, float]:
