@@ -301,3 +301,12 @@ def test_the_digest_of_a_batch_holds_every_report(first_run, tmp_path: Path) -> 
         f"memeaudit: error: {tmp_path}: no index.jsonl here "
         f"(run memeaudit batch … -o {tmp_path} first)"
     )
+
+
+def test_the_fingerprint_names_the_tesseract_version_the_engine_reports() -> None:
+    from memeaudit.ocr.tesseract import TesseractEngine
+    from memeaudit.versions import engine_versions
+
+    found = engine_versions()
+    assert found["tesseract"] == TesseractEngine().version()
+    assert found["tesseract"][0].isdigit()  # "5.3.0", not "missing"
