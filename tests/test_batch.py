@@ -310,3 +310,37 @@ def test_the_fingerprint_names_the_tesseract_version_the_engine_reports() -> Non
     found = engine_versions()
     assert found["tesseract"] == TesseractEngine().version()
     assert found["tesseract"][0].isdigit()  # "5.3.0", not "missing"
+
+
+def test_forked_workers_write_the_reports_one_process_writes(tmp_path: Path) -> None:
+    """The batch command's own process holds no engine when its workers start, so on Linux they
+    are forked; each image's report must be byte for byte what -j 1 writes, broken file included."""
+    folder = _inputs(tmp_path)
+    base = [sys.executable, "-m", "memeaudit", "batch", str(folder), "--no-detect", "--no-semantic"]
+    for jobs in ("1", "2"):
+        run = subprocess.run(
+            [*base, "-o", str(tmp_path / jobs), "-j", jobs], capture_output=True, timeout=600
+        )
+        assert run.returncode == 1, run.stderr  # the broken files fail
+    record = json.loads((tmp_path / "2" / "run.json").read_text(encoding="utf-8"))
+    assert record["workers_start"] == ("fork" if sys.platform == "linux" else "spawn")
+    assert record["counts"]["ok"] == 4 and record["counts"]["error"] == 3
+    one, two = _rows(tmp_path / "1"), _rows(tmp_path / "2")
+    assert [(r.path, r.status, r.error) for r in one] == [(r.path, r.status, r.error) for r in two]
+    for a, b in zip(one, two, strict=True):
+        if a.report:
+            assert (tmp_path / "1" / a.report).read_bytes() == (
+                tmp_path / "2" / b.report
+            ).read_bytes()
+
+
+def test_workers_are_spawned_from_a_process_that_loaded_numpy(tmp_path: Path) -> None:
+    import numpy  # noqa: F401  (imported by the test session already; named for the reader)
+
+    from memeaudit.batch.executors import start_method
+
+    assert start_method() == "spawn"
+    images = [str(RESOURCES / "pillow_multiline_text.png"), str(RESOURCES / "pytesseract_test.png")]
+    outcome = run_batch(BatchConfig(images, tmp_path / "out", FAST, ("json",), workers=2))
+    assert outcome.record["workers_start"] == "spawn"
+    assert [r.status for r in outcome.rows] == ["ok", "ok"]

@@ -34,6 +34,7 @@ class Progress:
                 TextColumn("[red]{task.fields[failed]} failed"),
                 console=Console(stderr=True),
                 transient=False,
+                auto_refresh=False,  # redrawn on each file: no thread, so workers can fork
             )
             self._task = self._bar.add_task("batch", total=total, failed=0, rate="")
 
@@ -58,4 +59,4 @@ class Progress:
         task = self._bar.tasks[0]
         speed = task.speed
         rate = f"{speed:.2f} files/s" if speed else "- files/s"
-        self._bar.update(self._task, advance=1, failed=self.failed, rate=rate)
+        self._bar.update(self._task, advance=1, failed=self.failed, rate=rate, refresh=True)

@@ -79,6 +79,7 @@ def run_batch(cfg: BatchConfig) -> Outcome:
         "command": sys.argv,
         **print_,
         "executor": cfg.executor,
+        "workers_start": _workers_start(cfg),
         "cluster": cfg.cluster,
         "workers": cfg.workers,
         "force": cfg.force,
@@ -119,7 +120,7 @@ def run_batch(cfg: BatchConfig) -> Outcome:
 
     with Progress(len(items), cfg.progress) as progress:
         last_index = time.monotonic()
-        for (i, key), row, texts in _execute(cfg, jobs()):
+        for (i, key), row, texts in _execute(cfg, jobs(), record["workers_start"]):
             if row.status == "ok" or row.error_code == ExitCode.bad_input:
                 write_results(outdir, key, row, texts)  # a bad file stays bad: not retried
             rows[i] = row
@@ -160,12 +161,17 @@ def largest_first(items: list[Input]) -> list[int]:
     return sorted(range(len(items)), key=lambda i: (-pixels[i], i))
 
 
-def _execute(cfg: BatchConfig, jobs: Iterator[tuple[Any, Job]]) -> Iterator[Any]:
+def _workers_start(cfg: BatchConfig) -> str | None:
+    """How local worker processes start ("fork" or "spawn"); None when there are none."""
+    return executors.start_method() if cfg.executor == "local" and cfg.workers > 1 else None
+
+
+def _execute(cfg: BatchConfig, jobs: Iterator[tuple[Any, Job]], start: str | None) -> Iterator[Any]:
     if cfg.executor == "dask":
         return executors.dask_cluster(jobs, cfg.workers, cfg.cluster)
     if cfg.workers <= 1:
         return executors.in_process(jobs)
-    return executors.local_pool(jobs, cfg.workers, cfg.options)
+    return executors.local_pool(jobs, cfg.workers, cfg.options, start or "spawn")
 
 
 def _ordered(

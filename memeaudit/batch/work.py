@@ -44,8 +44,9 @@ WORKER_ENV = {
 
 @contextlib.contextmanager
 def worker_environment() -> Iterator[None]:
-    """WORKER_ENV in this process's environment while worker processes are spawned, so that they
-    start with it (numpy's thread pool is sized at import, before an initializer runs)."""
+    """WORKER_ENV in this process's environment while worker processes start (forked or
+    spawned), so that they start with it (numpy's thread pool is sized at import, before an
+    initializer runs)."""
     saved = {name: os.environ.get(name) for name in WORKER_ENV}
     os.environ.update(WORKER_ENV)
     try:
