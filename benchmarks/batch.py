@@ -74,14 +74,16 @@ class TreeSampler(threading.Thread):
         for proc in procs:
             try:
                 rss = proc.memory_info().rss / 2**20
-                name = " ".join(proc.cmdline()[1:4])[:60]
+                program = proc.name()
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
-            if name.startswith("tesseract") or "tesseract" in name.split(" ")[0]:
-                continue
+            if program.startswith("tesseract"):
+                continue  # the OCR engine's own short-lived process, not a worker
+            # "batch": the batch process itself (-j 1 analyses there); "worker": forked or spawned
+            kind = "batch" if proc.pid == self.root.pid else "worker"
             now[proc.pid] = rss
-            peak = self.peaks.get(proc.pid, (name, 0.0))[1]
-            self.peaks[proc.pid] = (name, max(peak, rss, high_water_mark(proc.pid)))
+            peak = self.peaks.get(proc.pid, (kind, 0.0))[1]
+            self.peaks[proc.pid] = (kind, max(peak, rss, high_water_mark(proc.pid)))
         return now
 
     def run(self) -> None:
@@ -168,11 +170,11 @@ def timing(folder: Path, executor: str, repeat: int = 1) -> None:
         for jobs in (1, 2):
             seconds, found = run_batch(folder, jobs, executor)
             runs.setdefault(f"memeaudit batch -j {jobs}", []).append(seconds)
-            # -j 1 analyses in the batch process itself; -j 2 in two spawned workers
+            # -j 1 analyses in the batch process itself; -j 2 in two worker processes
             peaks[f"-j {jobs}"] += [
                 peak
-                for name, peak in found.values()
-                if peak > 100 and (jobs == 1 or "spawn" in name)
+                for kind, peak in found.values()
+                if kind == ("batch" if jobs == 1 else "worker")
             ]
     bare = statistics.median(runs["bare tesseract IMG stdout, sequential"])
     print(f"{'run':<44} {'wall s':>8} {'x bare':>7} {'images/s':>9}  range s")
