@@ -170,12 +170,10 @@ def timing(folder: Path, executor: str, repeat: int = 1) -> None:
         for jobs in (1, 2):
             seconds, found = run_batch(folder, jobs, executor)
             runs.setdefault(f"memeaudit batch -j {jobs}", []).append(seconds)
-            # -j 1 analyses in the batch process itself; -j 2 in two worker processes
-            peaks[f"-j {jobs}"] += [
-                peak
-                for kind, peak in found.values()
-                if kind == ("batch" if jobs == 1 else "worker")
-            ]
+            # -j 1 analyses in the batch process itself; -j 2 in two worker processes (over
+            # 100 MB: not multiprocessing's resource tracker or a Dask nanny)
+            want = "batch" if jobs == 1 else "worker"
+            peaks[f"-j {jobs}"] += [p for kind, p in found.values() if kind == want and p > 100]
     bare = statistics.median(runs["bare tesseract IMG stdout, sequential"])
     print(f"{'run':<44} {'wall s':>8} {'x bare':>7} {'images/s':>9}  range s")
     for name, times in runs.items():
