@@ -14,11 +14,32 @@ PACKAGE = resources.files("memeaudit")
 
 
 def cache_dir(name: str) -> Path:
-    """A folder under $XDG_CACHE_HOME/memeaudit (default ~/.cache/memeaudit), created on use."""
+    """A folder under $XDG_CACHE_HOME/memeaudit (default ~/.cache/memeaudit), created on use; an
+    OutputError naming the folder when it cannot be."""
+    from memeaudit.errors import OutputError
+
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "memeaudit"
     path = root / name
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            f"{path}: cannot create the cache folder ({err.strerror or err})",
+            "set XDG_CACHE_HOME to a writable folder",
+        ) from err
     return path
+
+
+def optional_cache_dir(name: str) -> Path | None:
+    """cache_dir for a cache that only saves start-up time: None (and a log line) when the folder
+    cannot be created, and the caller computes what it would have read."""
+    from memeaudit.errors import OutputError
+
+    try:
+        return cache_dir(name)
+    except OutputError as err:
+        logging.getLogger("memeaudit").info("not cached: %s", err)
+        return None
 
 
 def save_npz_atomic(path: Path, **arrays: Any) -> None:

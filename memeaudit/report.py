@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from memeaudit.errors import CONTROL, RulesError
-from memeaudit.paths import cache_dir, packaged_templates
+from memeaudit.paths import optional_cache_dir, packaged_templates
 
 if TYPE_CHECKING:  # only annotations: the gallery and digest render without loading them
     from PIL import Image
@@ -81,10 +81,8 @@ def environment(template_dir: str | None) -> SandboxedEnvironment:
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept on disk (keyed by each template's source, so an edited template
     is compiled again): compiling the gallery page costs ~0.1 s, a large share of a rerun."""
-    try:
-        return jinja2.FileSystemBytecodeCache(str(cache_dir("jinja")))
-    except OSError:
-        return None
+    folder = optional_cache_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 def script_hash(template: jinja2.Template, context: dict[str, Any]) -> str:

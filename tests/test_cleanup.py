@@ -31,6 +31,17 @@ def test_the_compact_word_list_answers_like_pyspellchecker(
     assert cached_file.stat().st_size < 4_000_000
 
 
+def test_an_unusable_cache_folder_only_costs_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # cache folders cannot be made under it
+    english = English.load()
+    assert "because" in english and "becausqzx" not in english
+    assert split_glued("THENUMBER") == "THE NUMBER"
+
+
 @pytest.mark.parametrize(
     ("token", "expected"),
     [("THENUMBER", "THE NUMBER"), ("WHENYOU", "WHEN YOU"), ("BECAUSE", "BECAUSE"),

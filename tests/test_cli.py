@@ -87,3 +87,21 @@ def test_doctor_lists_every_engine() -> None:
     assert run.returncode == 0, out
     for name in ("tesseract: 5.", "ppocr: PP-OCRv5", "detector:", "rules:"):
         assert name in out
+
+
+def test_an_unusable_cache_folder_is_a_one_line_error_or_no_cache_at_all(tmp_path: Path) -> None:
+    import os
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
+    sample = str(Path(__file__).resolve().parent.parent / "samples" / "benign-meme.png")
+    command = [sys.executable, "-m", "memeaudit", "analyze", sample]
+    needs_it = subprocess.run(command, capture_output=True, text=True, env=env)  # PP-OCR's folder
+    assert needs_it.returncode == 7
+    (line,) = [x for x in needs_it.stderr.splitlines() if x.startswith("memeaudit:")]
+    assert "cannot create the cache folder" in line and "XDG_CACHE_HOME" in line
+    # tesseract alone needs no cache: the topic index and templates are computed instead
+    fine = subprocess.run([*command, "--ocr", "tesseract"], capture_output=True, text=True, env=env)
+    assert fine.returncode == 0, fine.stderr
+    assert "## 5. Legal and Ethical Implications" in fine.stdout

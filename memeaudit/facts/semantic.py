@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from memeaudit.model import TopicHit
-from memeaudit.paths import cache_dir, package_folder, save_npz_atomic
+from memeaudit.paths import optional_cache_dir, package_folder, save_npz_atomic
 from memeaudit.rules.schema import Topic
 
 log = logging.getLogger("memeaudit")
@@ -108,17 +108,20 @@ def build_index(
 
 def _cache_file(
     embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
-) -> Path:
+) -> Path | None:
     """Embedding every example takes seconds; a worker starting up reads the result instead. The
     file name is a hash of everything the index depends on."""
     key = json.dumps([embedder.version(), FLOOR, MARGIN, ids, texts, negatives])
-    return cache_dir("topic-index") / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
+    folder = optional_cache_dir("topic-index")
+    return folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz" if folder else None
 
 
 def _load_cached(
     embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
 ) -> TopicIndex | None:
     path = _cache_file(embedder, ids, texts, negatives)
+    if path is None:
+        return None
     try:
         with np.load(path) as data:
             return TopicIndex(
@@ -131,8 +134,11 @@ def _load_cached(
 def _save_cached(
     embedder: SentenceEmbedder, index: TopicIndex, texts: list[str], negatives: list[str]
 ) -> None:
+    path = _cache_file(embedder, index.ids, texts, negatives)
+    if path is None:
+        return
     save_npz_atomic(
-        _cache_file(embedder, index.ids, texts, negatives),
+        path,
         anchors=index.anchors,
         owner=np.array(index.owner),
         thresholds=np.array(index.thresholds),

@@ -10,7 +10,7 @@ from functools import cache
 import numpy as np
 
 from memeaudit.model import Line
-from memeaudit.paths import cache_dir, save_npz_atomic
+from memeaudit.paths import optional_cache_dir, save_npz_atomic
 
 ICON_BEFORE_COUNT = re.compile(r"^(\S{1,2})\s+(\d[\d.,]*[KMB]?)$", re.IGNORECASE)
 # An icon glued to a count: "O12", "口402", "⇧1.2K凸", "9√" (O and CJK box glyphs are icons).
@@ -44,7 +44,10 @@ class English:
             key = f"pyspellchecker-{version('pyspellchecker')}-{MIN_FREQUENCY}"
         except PackageNotFoundError:
             key = f"pyspellchecker-unknown-{MIN_FREQUENCY}"
-        path = cache_dir("english") / f"{key}.npz"
+        folder = optional_cache_dir("english")
+        if folder is None:
+            return cls.build()
+        path = folder / f"{key}.npz"
         try:
             with np.load(path) as data:
                 words = str(data["words"]).split("\n")
