@@ -65,14 +65,16 @@ def _jpeg_frame(handle: BinaryIO) -> tuple[int, int] | None:
                 return None
         if marker[1] in _JPEG_BARE:
             continue
-        field = handle.read(7 if marker[1] in _JPEG_FRAMES else 2)
-        if len(field) < 2 or (marker[1] in _JPEG_FRAMES and len(field) < 7):
-            return None
-        if marker[1] in _JPEG_FRAMES:
-            height, width = struct.unpack(">HH", field[3:7])
+        if marker[1] in _JPEG_FRAMES:  # length, precision, height, width
+            frame = handle.read(7)
+            if len(frame) < 7:
+                return None
+            height, width = struct.unpack(">HH", frame[3:7])
             return width, height
-        (length,) = struct.unpack(">H", field)
-        handle.seek(length - 2, io.SEEK_CUR)
+        length = handle.read(2)
+        if len(length) < 2:
+            return None
+        handle.seek(int.from_bytes(length, "big") - 2, io.SEEK_CUR)
     return None
 
 
