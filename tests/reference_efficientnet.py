@@ -1,5 +1,5 @@
 """EfficientNet-Lite0 written in torch: the reference the numpy network in
-memeaudit/vision/classify.py is checked against (tests/test_classify.py). This was memeaudit's
+memeaudit/nets/efficientnet.py is checked against (tests/test_classify.py). This was memeaudit's
 classifier until the batch workers stopped importing torch.
 
 The weights come from TensorFlow, so the network follows TF conventions: "SAME" padding (the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from memeaudit.vision.classify import STAGES
+from memeaudit.nets.efficientnet import STAGES
 
 
 def efficientnet_lite0() -> Any:

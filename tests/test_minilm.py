@@ -1,5 +1,5 @@
-"""all-MiniLM-L6-v2 in numpy (memeaudit/facts/minilm.py) against transformers' BertModel, and
-the .pth reader (memeaudit/weights.py) against torch.load."""
+"""all-MiniLM-L6-v2 in numpy (memeaudit/nets/minilm.py) against transformers' BertModel, and
+the .pth reader (memeaudit/nets/weights.py) against torch.load."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from memeaudit.facts.semantic import model_folder
-from memeaudit.weights import load_state_dict
+from memeaudit.nets.weights import load_state_dict
 
 SENTENCES = [
     "Send me your password and I'll verify your account today.",
@@ -36,7 +36,7 @@ def test_numpy_minilm_matches_transformers(folder: Path) -> None:
     The batch mixes a 100-word sentence with one-word ones, so padding and masking are tested."""
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
-    from memeaudit.facts.minilm import MiniLM
+    from memeaudit.nets.minilm import MiniLM
 
     ours = MiniLM(folder)
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
@@ -61,7 +61,7 @@ def test_numpy_minilm_matches_transformers(folder: Path) -> None:
 def test_gelu_matches_the_exact_erf_form() -> None:
     import math
 
-    from memeaudit.facts.minilm import gelu
+    from memeaudit.nets.minilm import gelu
 
     x = np.linspace(-8, 8, 2001, dtype=np.float32)
     exact = np.array([0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x.tolist()])
@@ -102,7 +102,7 @@ def test_weights_refuses_code_in_the_pickle(tmp_path: Path) -> None:
 
 def test_mapped_safetensors_equal_what_safetensors_reads(folder: Path, tmp_path: Path) -> None:
     safetensors_numpy = pytest.importorskip("safetensors.numpy")
-    from memeaudit.weights import load_safetensors
+    from memeaudit.nets.weights import load_safetensors
 
     made = {
         "a": np.arange(6, dtype=np.float32).reshape(2, 3),

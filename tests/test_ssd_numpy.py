@@ -1,4 +1,4 @@
-"""SSD-MobileNet-v2 in numpy (memeaudit.vision.ssd_numpy) against cv2.dnn running the same files
+"""SSD-MobileNet-v2 in numpy (memeaudit.nets.ssd) against cv2.dnn running the same files
 (readNetFromTensorflow of the frozen graph and OpenCV's text graph), on real images."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import cv2
 import numpy as np
 import pytest
 
+from memeaudit.nets.ssd import SsdMobilenetV2
+from memeaudit.nets.tfgraph import read_constants
 from memeaudit.vision.detect import INPUT_SIZE, model_folder
-from memeaudit.vision.ssd_numpy import SsdMobilenetV2
-from memeaudit.vision.tfgraph import read_constants
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH = model_folder() / "frozen_inference_graph.pb"

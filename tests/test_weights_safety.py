@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from memeaudit.errors import EngineFailed, ExitCode
-from memeaudit.weights import LEGACY_MAGIC, load_state_dict
+from memeaudit.nets.weights import LEGACY_MAGIC, load_state_dict
 
 
 class _Touch:

@@ -41,7 +41,7 @@ class SentenceEmbedder:
     name = "all-MiniLM-L6-v2"
 
     def __init__(self, folder: Path) -> None:
-        from memeaudit.facts.minilm import MiniLM
+        from memeaudit.nets.minilm import MiniLM
 
         self._model = MiniLM(folder)
         try:

