@@ -63,6 +63,12 @@ MaxPixelsOption = Annotated[
         "--max-pixels", min=1, help="Refuse images whose declared size is over this many pixels."
     ),
 ]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", min=1, help="Refuse input files (and stdin) over this many bytes, unread."
+    ),
+]
 RedactOption = Annotated[
     bool,
     typer.Option(
@@ -141,6 +147,7 @@ def analyze(
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
     max_pixels: MaxPixelsOption = 80_000_000,
+    max_bytes: MaxBytesOption = 200_000_000,
     redact: RedactOption = False,
     all_frames: Annotated[
         bool,
@@ -159,11 +166,12 @@ def analyze(
 ) -> None:
     """Analyse images and print or write their five-section reports."""
     from memeaudit.annotate import save_annotation
+    from memeaudit.inputfile import read_stdin
     from memeaudit.load import load_image
     from memeaudit.pipeline import analyze as run
     from memeaudit.write import write_atomic
 
-    sources = [sys.stdin.buffer.read() if image == "-" else image for image in images]
+    sources = [read_stdin(max_bytes) if image == "-" else image for image in images]
     jobs = _frames(images, sources) if all_frames else [(i, 0) for i in range(len(images))]
     names = [images[i] if not frame else _frame_name(images[i], frame) for i, frame in jobs]
     targets = _targets(names, output, fmt)
@@ -183,11 +191,14 @@ def analyze(
                 rules=tuple(rules or ()),
                 template_dir=template_dir,
                 max_pixels=max_pixels,
+                max_bytes=max_bytes,
                 redact=redact,
             )
             picture = None
             if fmt == "html" or annotate is not None:
-                picture = load_image(sources[i], max_pixels=max_pixels, frame=frame).rgb
+                picture = load_image(
+                    sources[i], max_pixels=max_pixels, frame=frame, max_bytes=max_bytes
+                ).rgb
                 if redact:
                     from memeaudit.redact import redact_picture
 

@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from memeaudit.errors import InputError
-from memeaudit.inputfile import read_bytes
+from memeaudit.inputfile import MAX_BYTES, read_bytes
 from memeaudit.metadata import read_metadata
 from memeaudit.model import ImageInfo
 
@@ -105,10 +105,12 @@ def load_image(
     name: str | None = None,
     max_pixels: int = MAX_PIXELS,
     frame: int = 0,
+    max_bytes: int = MAX_BYTES,
 ) -> LoadedImage:
-    """Decode a path or bytes; `name` is what messages and the report call the image. An image
-    whose declared size is over `max_pixels` is refused before any pixel is decoded."""
-    shown, data = read_bytes(source)
+    """Decode a path or bytes; `name` is what messages and the report call the image. A file over
+    `max_bytes`, or that is not a regular file, is refused unread; an image whose declared size is
+    over `max_pixels` is refused before any pixel is decoded."""
+    shown, data = read_bytes(source, max_bytes)
     name = name or shown
     if not data:
         raise InputError(f"{name}: the file is empty")

@@ -34,3 +34,8 @@ class Options(BaseModel):
     max_pixels: int = Field(
         80_000_000, ge=1, description="Refuse images whose declared size is over this many pixels."
     )
+    max_bytes: int = Field(
+        200_000_000,
+        ge=1,
+        description="Refuse input files (and standard input) over this many bytes, unread.",
+    )

@@ -54,7 +54,8 @@ def analyze(source: str | Path | bytes, *, frame: int = 0, **options: Any) -> Re
     """Analyse one image (a path or its bytes) and return the report. Options: see Options;
     `frame` picks a frame of an animation (0, the first, by default)."""
     opts = Options(**options)
-    return analyze_image(load_image(source, max_pixels=opts.max_pixels, frame=frame), opts)
+    loaded = load_image(source, max_pixels=opts.max_pixels, frame=frame, max_bytes=opts.max_bytes)
+    return analyze_image(loaded, opts)
 
 
 def analyze_image(image: LoadedImage, opts: Options) -> Report:
