@@ -21,6 +21,7 @@ from memeaudit.errors import InputError
 from memeaudit.inputfile import MAX_BYTES, read_bytes
 from memeaudit.metadata import read_metadata
 from memeaudit.model import ImageInfo
+from memeaudit.pngchunks import without_oversized_metadata
 
 MAX_PIXELS = 80_000_000  # default limit, checked on the declared size before decoding
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF", "MPO")
@@ -74,7 +75,7 @@ def what_it_is(data: bytes) -> str:
 def frame_count(data: bytes) -> int:
     """How many frames an image holds (1 for a still image; 0 when it does not open)."""
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        with Image.open(io.BytesIO(without_oversized_metadata(data)[0])) as probe:
             return int(getattr(probe, "n_frames", 1))
     except Exception:  # anything Pillow raises means "not an image"
         return 0
@@ -114,8 +115,9 @@ def load_image(
     name = name or shown
     if not data:
         raise InputError(f"{name}: the file is empty")
+    decodable, skipped = without_oversized_metadata(data)  # chunks Pillow would refuse it for
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        with Image.open(io.BytesIO(decodable)) as probe:
             fmt = probe.format or "unknown"
             width, height = probe.size
             if fmt not in FORMATS:
@@ -132,7 +134,7 @@ def load_image(
             oriented = ImageOps.exif_transpose(probe) if not frame else probe
             rgb = to_rgb(oriented)
             rgb.load()
-            metadata = read_metadata(probe, data)  # the file's own blocks, before conversion
+            metadata = read_metadata(probe, data, skipped)  # the file's own blocks
     except InputError:
         raise
     except UnidentifiedImageError as err:

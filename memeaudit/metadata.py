@@ -496,10 +496,12 @@ def has_c2pa(image: Image.Image, data: bytes) -> bool:
     return False
 
 
-def read_metadata(image: Image.Image, data: bytes) -> ImageMetadata:
+def read_metadata(image: Image.Image, data: bytes, notes: Iterable[str] = ()) -> ImageMetadata:
     """Everything the file's metadata records, from the image as Pillow opened it (its `info`,
-    EXIF and text chunks), and its bytes (for the C2PA marker). Never raises."""
+    EXIF and text chunks), and its bytes (for the C2PA marker); `notes` say what was skipped
+    before Pillow opened it. Never raises."""
     found = _Collector()
+    found.notes.extend(notes)
     for step, what in (
         (lambda: _read_exif(image, found), "EXIF"),
         (lambda: _read_text_chunks(image, found), "text and XMP"),
