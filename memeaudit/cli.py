@@ -77,9 +77,24 @@ RedactOption = Annotated[
         "GPS, serial-number and owner metadata in every output, e.g. [email redacted].",
     ),
 ]
+
+
+def _template_folder(value: Path | None) -> Path | None:
+    """--template-dir must name a folder: checked before any work, exit 6 otherwise."""
+    if value is None:
+        return None
+    from memeaudit.report import template_folder
+
+    return template_folder(value)
+
+
 TemplateDirOption = Annotated[
     Path | None,
-    typer.Option("--template-dir", help="Folder of templates overriding the packaged ones."),
+    typer.Option(
+        "--template-dir",
+        help="Folder of templates overriding the packaged ones.",
+        callback=_template_folder,
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Literal
@@ -47,26 +48,100 @@ def _strip_controls(value: object) -> object:
     return value
 
 
-class _PackagedLoader(jinja2.BaseLoader):
-    """Loads templates from the package (works inside a wheel or a zip too)."""
+class TemplateRefused(jinja2.TemplateError):
+    """A template name that would reach outside the template folders."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, None, None]:
-        entry = packaged_templates() / template
-        if not entry.is_file():
-            raise jinja2.TemplateNotFound(template)
-        return entry.read_text(encoding="utf-8"), None, None
+
+def _pieces(name: str) -> list[str]:
+    """A template name as folder pieces, refused unless it stays inside a template folder: no
+    absolute path, no '..', no backslash or NUL, no empty or '.' piece."""
+    pieces = name.split("/")
+    if not name or "\\" in name or "\0" in name or any(p in ("", ".", "..") for p in pieces):
+        raise TemplateRefused(
+            f"template name {name!r} is outside the template folders "
+            "(names are relative to --template-dir or the packaged templates; no '/', '..')"
+        )
+    return pieces
+
+
+class _FolderLoader(jinja2.BaseLoader):
+    """Loads `NAME` from the user's template folder, else from the packaged templates; and
+    `default/NAME` from the packaged ones only, so an override can extend the default and change
+    one block. A name resolves only inside those folders: an absolute name, '..', or a symlink that
+    leads out of the folder is refused (TemplateRefused), never read."""
+
+    def __init__(self, user: Path | None) -> None:
+        self.user = user.resolve() if user is not None else None
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        pieces = _pieces(template)
+        if pieces[0] == "default" and len(pieces) > 1:
+            return _packaged_source(template, pieces[1:])
+        if self.user is not None:
+            found = _user_source(self.user, template, pieces)
+            if found is not None:
+                return found
+        return _packaged_source(template, pieces)
+
+
+def _user_source(
+    root: Path, template: str, pieces: list[str]
+) -> tuple[str, str, Callable[[], bool]] | None:
+    """A template from the user's folder; None when it has no file of that name."""
+    path = root.joinpath(*pieces)
+    if not path.exists() and not path.is_symlink():
+        return None
+    real = path.resolve()
+    if not real.is_relative_to(root):
+        raise TemplateRefused(f"template {template!r} leads outside {root} (a symlink)")
+    if not real.is_file():
+        raise TemplateRefused(f"template {template!r} in {root} is not a regular file")
+    try:
+        mtime = real.stat().st_mtime
+        source = real.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TemplateRefused(f"{real}: cannot read the template ({err})") from err
+    return source, str(real), lambda: _mtime(real) == mtime
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def _packaged_source(template: str, pieces: list[str]) -> tuple[str, None, None]:
+    """A template from the package (works inside a wheel or a zip too)."""
+    root = packaged_templates()
+    entry = root.joinpath(*pieces)
+    inside = not isinstance(entry, Path) or entry.resolve().is_relative_to(Path(root).resolve())
+    if not inside:
+        raise TemplateRefused(f"template {template!r} leads outside the packaged templates")
+    if not entry.is_file():
+        raise jinja2.TemplateNotFound(template)
+    return entry.read_text(encoding="utf-8"), None, None
+
+
+def template_folder(template_dir: str | Path) -> Path:
+    """The --template-dir folder, checked: a path that is missing or not a folder is a RulesError
+    (exit 6), never silently ignored."""
+    path = Path(template_dir)
+    if not path.is_dir():
+        why = "no such folder" if not path.exists() else "not a folder"
+        raise RulesError(f"{path}: --template-dir is not a usable template folder ({why})")
+    return path
 
 
 @cache
 def environment(template_dir: str | None) -> SandboxedEnvironment:
-    packaged = _PackagedLoader()
     # The user's folder first, then the packaged templates; "default/NAME" always reaches the
-    # packaged one, so an override can extend it and change one block.
-    loaders: list[jinja2.BaseLoader] = [packaged, jinja2.PrefixLoader({"default": packaged})]
-    if template_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+    # packaged one.
+    user = template_folder(template_dir) if template_dir is not None else None
     env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=_FolderLoader(user),
         bytecode_cache=_bytecode_cache(),
         finalize=_strip_controls,
         autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=False),
