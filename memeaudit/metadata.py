@@ -2,10 +2,11 @@
 JPEG and GIF comments, and a C2PA (Content Credentials) marker.
 
 Everything here is untrusted text from the file: every value loses control and bidi characters,
-has its whitespace collapsed and is cut at MAX_VALUE characters, and each list is capped. XMP is
-parsed with ElementTree only after refusing any packet that declares a DOCTYPE or an entity, so
-no entity is ever defined or resolved (defusedxml is not a dependency). Reading metadata never
-fails an image: a block that cannot be read becomes a note."""
+has its whitespace collapsed and is cut at MAX_VALUE characters, and each list is capped. An XMP
+packet is first decoded from the encoding its first bytes show (UTF-8, UTF-16 or UTF-32, with or
+without a byte order mark), then parsed with defusedxml with DTDs forbidden, so no entity is ever
+defined or resolved whatever the encoding. Reading metadata never fails an image: a block that
+cannot be read becomes a note."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml
 from PIL import ExifTags, Image
 
 from memeaudit.model import Device, GpsPosition, ImageMetadata, MetadataField
@@ -31,7 +34,19 @@ _CONTROL = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
 _SPACE = re.compile(r"\s+")
-_DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# How an XML document's first bytes show its encoding (XML 1.0, appendix F), byte order marks
+# first, UTF-32's before UTF-16's (FF FE 00 00 starts both).
+XML_ENCODINGS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
 
 # EXIF tags, by IFD: tag -> (name, where it goes).
 IFD0 = {
@@ -366,20 +381,30 @@ def _history_step(item: ET.Element) -> dict[str, str]:
     return step
 
 
+def xmp_text(packet: bytes | str) -> str:
+    """An XMP packet as text, decoded as its first bytes show (UTF-8 when they show nothing), with
+    byte order marks, NUL padding and surrounding whitespace taken off."""
+    if isinstance(packet, bytes | bytearray):
+        data = bytes(packet)
+        encoding = next((e for start, e in XML_ENCODINGS if data.startswith(start)), "utf-8")
+        packet = data.decode(encoding, errors="replace")
+    return packet.strip("\ufeff\x00 \t\r\n")
+
+
 def _read_xmp(packet: bytes | str, found: _Collector) -> None:
-    data = packet.encode("utf-8", errors="replace") if isinstance(packet, str) else bytes(packet)
-    data = data.strip(b"\x00 \t\r\n")
-    if not data:
-        return
-    found.block("XMP")
-    if len(data) > MAX_XMP:
+    if len(packet) > MAX_XMP:
+        found.block("XMP")
         found.notes.append(f"The XMP packet is over {MAX_XMP:,} bytes and was not read.")
         return
-    if _DOCTYPE.search(data):
+    text = xmp_text(packet)
+    if not text:
+        return
+    found.block("XMP")
+    try:
+        root = parse_xml(text, forbid_dtd=True)  # and, by default, entities and external refs
+    except DefusedXmlException:
         found.notes.append("The XMP packet declares a DOCTYPE or an entity and was not read.")
         return
-    try:
-        root = ET.fromstring(data)
     except ET.ParseError as err:
         found.notes.append(f"The XMP packet is not well-formed XML and was not read ({err}).")
         return

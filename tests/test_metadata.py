@@ -210,6 +210,54 @@ def test_an_xmp_packet_with_a_doctype_is_refused_and_no_entity_is_expanded() -> 
     assert "Expanded Entity" not in found.model_dump_json()
 
 
+def xmp_jpeg(packet: bytes) -> bytes:
+    """A JPEG of the cat whose APP1 XMP segment holds these bytes, as Pillow writes it."""
+    out = io.BytesIO()
+    cat_pixels().save(out, "JPEG", xmp=packet)
+    return out.getvalue()
+
+
+LAUGHS = (
+    '<!DOCTYPE x:xmpmeta [\n <!ENTITY lol "Expanded Entity">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">\n'.replace("&lol1;", "&lol;")
+        for i in range(2, 6)
+    )
+    + "]>\n<x:xmpmeta"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le", "utf-32-be", "utf-8"])
+def test_an_xmp_packet_with_entities_is_refused_in_any_encoding(encoding: str) -> None:
+    """A billion-laughs DOCTYPE (10,000 expansions here) in a UTF-16 packet used to pass the
+    byte-level check; the packet is now decoded first and parsed with defusedxml."""
+    evil = XMP.replace("<x:xmpmeta", LAUGHS, 1).replace("{creator}", "&lol5;")
+    found = meta(xmp_jpeg(("\ufeff" + evil).encode(encoding)))
+    assert any("DOCTYPE" in note for note in found.notes), found.notes
+    assert "XMP" in found.blocks and found.editing == []
+    assert "Expanded Entity" not in found.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-16-be", True),
+        ("utf-16-be", False),  # what XMP writers do: the BOM sits in begin="", not first
+        ("utf-16-le", True),
+        ("utf-16-le", False),
+        ("utf-32-be", True),
+        ("utf-32-le", False),
+        ("utf-8", True),
+    ],
+)
+def test_a_benign_xmp_packet_is_read_in_any_encoding(encoding: str, bom: bool) -> None:
+    packet = XMP.replace("{creator}", SOFTWARE) + "\n"
+    found = meta(xmp_jpeg((("\ufeff" if bom else "") + packet).encode(encoding)))
+    assert found.notes == [], found.notes
+    assert found.software == SOFTWARE
+    assert found.other == [MetadataField(field="XMP dc:creator", value="Jane Example")]
+
+
 def test_metadata_text_is_cleaned_and_capped() -> None:
     found = meta(exif_jpeg(software="A\x1b[2J\x07B\x00C\r\nD" + "x" * 1000))
     assert found.software is not None
