@@ -3,6 +3,9 @@
 Strict about what it refuses (one line naming the file and the reason), kind about what it
 accepts: CMYK, 16-bit, palette, alpha and grayscale images are normalised to RGB on white, EXIF
 orientation is applied, and an animated image gives its first frame (or any frame asked for).
+An image over WORK_PIXELS is scaled down to that working resolution right after decoding (a JPEG
+is decoded scaled, by its DCT), so no later stage holds its full-size pixels; the report's size
+and boxes are the working image's, and a warning gives the file's own size.
 The file's metadata (EXIF, XMP, PNG text, C2PA marker) is read from the opened file, as
 untrusted text (memeaudit.metadata)."""
 
@@ -10,12 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from memeaudit.errors import InputError
 from memeaudit.inputfile import MAX_BYTES, read_bytes
@@ -24,6 +28,17 @@ from memeaudit.model import ImageInfo
 from memeaudit.pngchunks import without_oversized_metadata
 
 MAX_PIXELS = 80_000_000  # default limit, checked on the declared size before decoding
+WORK_PIXELS = 16_000_000  # the working resolution: a larger image is scaled down to it
+# EXIF orientation -> the transpose that shows the image upright (as ImageOps.exif_transpose).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF", "MPO")
 Image.MAX_IMAGE_PIXELS = None  # memeaudit's own limit applies, with a clearer message
 
@@ -44,7 +59,8 @@ NOT_IMAGES = (
 @dataclass(frozen=True)
 class LoadedImage:
     info: ImageInfo
-    rgb: Image.Image  # RGB, EXIF orientation applied
+    rgb: Image.Image  # RGB, EXIF orientation applied, at most WORK_PIXELS
+    notes: tuple[str, ...] = ()  # what the report's warnings should say about loading
 
     @cached_property
     def bgr(self) -> np.ndarray:
@@ -101,6 +117,42 @@ def to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+def working_size(width: int, height: int, budget: int = WORK_PIXELS) -> tuple[int, int]:
+    """The size an image is analysed at: its own when it holds at most `budget` pixels, else
+    scaled down, aspect ratio kept, to fit the budget (a long screenshot keeps its length's worth
+    of pixels, since the budget is on the area, not the side)."""
+    if width * height <= budget:
+        return width, height
+    scale = math.sqrt(budget / (width * height))
+    return max(1, int(width * scale)), max(1, int(height * scale))
+
+
+def _decode(probe: Image.Image, upright: bool) -> Image.Image:
+    """The opened frame's pixels in RGB, at no more than the working resolution and upright (when
+    asked). A JPEG is decoded at a DCT scale (1/2, 1/4, 1/8) near the working size; any image
+    over it is scaled down before conversion, so the full-size pixels are held only once, by the
+    decoder, and never converted, turned or copied."""
+    target = working_size(*probe.size)
+    if target != probe.size and probe.format in ("JPEG", "MPO"):
+        probe.draft(None, target)  # at least the target size: the resize below does the rest
+    orientation = probe.getexif().get(0x0112, 1) if upright else 1
+    probe.load()
+    image: Image.Image = probe
+    target = working_size(*image.size)
+    if target != image.size:
+        if image.mode == "1":
+            image = image.convert("L")  # grey levels, so thin strokes survive the scaling
+        elif image.mode == "PA" or (image.mode == "P" and "transparency" in image.info):
+            image = image.convert("RGBA")  # resampled in colour, not by palette index; the
+            # resampling premultiplies alpha, so it commutes with to_rgb's compositing on white
+        elif image.mode == "P":
+            image = image.convert("RGB")
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if method := UPRIGHT.get(orientation if isinstance(orientation, int) else 1):
+        image = image.transpose(method)
+    return to_rgb(image)
+
+
 def load_image(
     source: str | Path | bytes,
     name: str | None = None,
@@ -131,9 +183,7 @@ def load_image(
             if frame:
                 probe.seek(frame)
             mode = probe.mode
-            oriented = ImageOps.exif_transpose(probe) if not frame else probe
-            rgb = to_rgb(oriented)
-            rgb.load()
+            rgb = _decode(probe, upright=not frame)
             metadata = read_metadata(probe, data, skipped)  # the file's own blocks
     except InputError:
         raise
@@ -155,4 +205,11 @@ def load_image(
         frame=frame,
         metadata=metadata,
     )
-    return LoadedImage(info=info, rgb=rgb)
+    notes = ()
+    if rgb.width * rgb.height < width * height:
+        notes = (
+            f"The image is {width}x{height} pixels ({width * height / 1e6:.1f} megapixels); it "
+            f"was analysed at the working resolution of {rgb.width}x{rgb.height} (at most "
+            f"{WORK_PIXELS / 1e6:g} megapixels), which this report's sizes and boxes use.",
+        )
+    return LoadedImage(info=info, rgb=rgb, notes=notes)

@@ -95,7 +95,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
             f"The file is an animation of {image.info.frames} frames; this report reads frame "
             f"{image.info.frame + 1} only (memeaudit analyze --all-frames reads every frame)."
         )
-    warnings += metadata.notes if metadata is not None else []
+    warnings += [*image.notes, *(metadata.notes if metadata is not None else [])]
     report = Report(
         memeaudit_version=__version__,
         image=image.info,
