@@ -187,7 +187,9 @@ def analyze(
     from memeaudit.write import write_atomic
 
     sources = [read_stdin(max_bytes) if image == "-" else image for image in images]
-    jobs = _frames(images, sources) if all_frames else [(i, 0) for i in range(len(images))]
+    jobs = [(i, 0) for i in range(len(images))]
+    if all_frames:
+        jobs = _frames(images, sources, max_bytes)
     names = [images[i] if not frame else _frame_name(images[i], frame) for i, frame in jobs]
     targets = _targets(names, output, fmt)
     failed = 0
@@ -251,7 +253,9 @@ def _frame_name(image: str, frame: int) -> str:
     return str(path.with_name(f"{path.stem}-frame{frame + 1}{path.suffix}"))
 
 
-def _frames(images: list[str], sources: list[str | bytes]) -> list[tuple[int, int]]:
+def _frames(
+    images: list[str], sources: list[str | bytes], max_bytes: int
+) -> list[tuple[int, int]]:
     """(image index, frame) for every frame of every image; unreadable files keep frame 0, so
     they fail with their own message."""
     from memeaudit.load import frame_count, read_bytes
@@ -259,7 +263,7 @@ def _frames(images: list[str], sources: list[str | bytes]) -> list[tuple[int, in
     jobs = []
     for i, source in enumerate(sources):
         try:
-            count = frame_count(read_bytes(source)[1])
+            count = frame_count(read_bytes(source, max_bytes)[1])
         except MemeauditError:
             count = 1
         jobs += [(i, frame) for frame in range(max(count, 1))]
