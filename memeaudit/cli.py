@@ -253,9 +253,7 @@ def _frame_name(image: str, frame: int) -> str:
     return str(path.with_name(f"{path.stem}-frame{frame + 1}{path.suffix}"))
 
 
-def _frames(
-    images: list[str], sources: list[str | bytes], max_bytes: int
-) -> list[tuple[int, int]]:
+def _frames(images: list[str], sources: list[str | bytes], max_bytes: int) -> list[tuple[int, int]]:
     """(image index, frame) for every frame of every image; unreadable files keep frame 0, so
     they fail with their own message."""
     from memeaudit.load import frame_count, read_bytes
