@@ -14,20 +14,24 @@ the report: OCR text, lines and words (a word that holds part of a masked span i
 post fields, facts, section text, sentences and evidence, metadata and warnings.
 
 Outputs that show the image itself (the HTML report's picture, an annotated PNG) take
-`redact_picture(image, report)`: the image with the box of every masked OCR word painted black."""
+`redact_picture(image, report)`: the image with every glyph of every masked OCR word painted
+black, not only the word's box (see redacted_regions)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.text import join_names
 from memeaudit.metadata import position_text
-from memeaudit.model import BBox, ImageMetadata, Report
+from memeaudit.model import BBox, ImageMetadata, Line, Report
+from memeaudit.ocr.base import union_box
 
 MASK = {
     "email": "[email redacted]",
@@ -51,6 +55,11 @@ MIN_FREE_TEXT = 4  # shorter metadata values are masked in their own fields only
 METADATA_RULES = {"metadata.gps": "gps", "metadata.serial": "serial", "metadata.owner": "owner"}
 PLACE = re.compile(r"Latitude|Longitude|Altitude|Dest|Area|Position")  # raw GPS fields of a place
 UNTOUCHED = ("schema_version", "memeaudit_version", "engines")  # no image text can be there
+# The painted picture, in line heights: padding all round; the blank run that ends a word where
+# the line's own spaces do not show it; how far a box may grow along its line, and up or down,
+# over glyphs its word box cut.
+PAD, GAP, REACH, REACH_UP = 0.12, 0.3, 2.0, 0.5
+INK = 48  # a pixel this far (per channel, 0-255) from the strip's median colour is ink
 
 
 def _pattern(value: str, truncated: bool = False) -> re.Pattern[str]:
@@ -244,12 +253,124 @@ def redacted_boxes(report: Report) -> list[BBox]:
     return list(dict.fromkeys(found))
 
 
-def redact_picture(image: Image.Image, report: Report, pad: int = 2) -> Image.Image:
-    """A copy of the image with each masked word's box, `pad` pixels wider all round, painted
-    black: what outputs that show the pixels use with a redacted report. The image must be the
-    one the report's boxes refer to (loaded, EXIF orientation applied)."""
+def _masked(text: str) -> bool:
+    return any(mask in text for mask in MASK.values())
+
+
+def _runs(line: Line) -> list[BBox]:
+    """One box per run of masked words in the line: the union of their boxes. A masked line
+    without words is masked whole."""
+    runs: list[list[BBox]] = []
+    after_masked = False
+    for word in line.words:
+        if _masked(word.text):
+            if after_masked:
+                runs[-1].append(word.bbox)
+            else:
+                runs.append([word.bbox])
+        after_masked = _masked(word.text)
+    if not line.words and _masked(line.text):
+        return [line.bbox]
+    return [union_box(run) for run in runs]
+
+
+def _ink(pixels: np.ndarray) -> np.ndarray:
+    """Which pixels of a strip of text differ from its background (its median colour)."""
+    strip = pixels.reshape(-1, 3) if pixels.size else np.zeros((1, 3), np.uint8)
+    background = np.median(strip, axis=0)
+    return np.abs(pixels.astype(np.int16) - background).max(axis=2) > INK
+
+
+def _blank_widths(ink: np.ndarray) -> np.ndarray:
+    """For each position of a profile, the width of the blank stretch it lies in (0 on ink)."""
+    widths = np.zeros(len(ink), dtype=np.int64)
+    at = 0
+    for blank, group in itertools.groupby(ink.tolist(), key=lambda inked: not inked):
+        size = len(list(group))
+        if blank:
+            widths[at : at + size] = size
+        at += size
+    return widths
+
+
+def _grow(ink: np.ndarray, start: int, end: int, gap: int, reach: int) -> tuple[int, int]:
+    """Widen [start, end) along a profile of inked positions until each end meets a blank
+    stretch at least `gap` wide (or `reach` is used up): a box that cuts a glyph, or stops
+    between two letters, grows over the rest of the word."""
+    start, end = min(max(0, start), len(ink)), min(max(0, end), len(ink))
+    low, high = max(0, start - reach), min(len(ink), end + reach)
+    widths = _blank_widths(ink)
+    while start > low and widths[start - 1] < gap:
+        start -= 1
+    while end < high and widths[end] < gap:
+        end += 1
+    return start, end
+
+
+def _blank_runs(ink: np.ndarray) -> list[int]:
+    """Lengths of the blank stretches between the first and the last inked position."""
+    inked = np.flatnonzero(ink)
+    if len(inked) < 2:
+        return []
+    steps = np.diff(inked) - 1
+    return [int(n) for n in steps if n > 0]
+
+
+def _word_gap(ink: np.ndarray, words: int, height: int) -> int:
+    """The blank width that parts two words on this line: OCR says how many words the line
+    holds, so its `words - 1` widest blank stretches are the spaces and the rest fall between
+    letters; the threshold lies midway. GAP line heights where the pixels do not show it (one
+    word, or a background with no blank column)."""
+    runs = sorted(_blank_runs(ink), reverse=True)
+    if words < 2 or len(runs) < words - 1:
+        return max(2, round(GAP * height))
+    space = runs[words - 2]
+    letters = runs[words - 1] if len(runs) >= words else 0
+    return max(2, (space + letters + 1) // 2)
+
+
+def _region(pixels: np.ndarray, run: BBox, band: BBox, words: int) -> tuple[int, int, int, int]:
+    """The corners of the painted area for a run of masked words on a line (band, holding
+    `words` words): the words' boxes over the line's height, grown over every glyph the boxes
+    cut, then padded in proportion to the line height."""
+    height = max(band[3], run[3], 1)
+    reach, pad = round(REACH * height), max(2, round(PAD * height))
+    top, bottom = max(0, min(band[1], run[1])), max(band[1] + band[3], run[1] + run[3])
+    x0 = max(0, min(band[0], run[0]) - reach)
+    x1 = min(pixels.shape[1], max(band[0] + band[2], run[0] + run[2]) + reach)
+    ink = _ink(pixels[top:bottom, x0:x1]).any(axis=0)
+    gap = _word_gap(ink[band[0] - x0 : band[0] + band[2] - x0], words, height)
+    left, right = _grow(ink, run[0] - x0, run[0] + run[2] - x0, gap, reach)
+    y0 = max(0, top - reach)
+    column = _ink(pixels[y0 : bottom + reach, x0 + left : x0 + right]).any(axis=1)
+    up, down = _grow(column, top - y0, bottom - y0, 1, round(REACH_UP * height))
+    return (x0 + left - pad, y0 + up - pad, x0 + right - 1 + pad, y0 + down - 1 + pad)
+
+
+def redacted_regions(image: Image.Image, report: Report) -> list[tuple[int, int, int, int]]:
+    """Corners (x0, y0, x1, y1, inclusive) of the areas redact_picture paints: per run of
+    masked words on a line, the union of the words' boxes over the line's height, grown over
+    any glyph they cut (a word box PP-OCR spread by character count, a box tighter than its
+    glyphs), padded by PAD line heights. A masked word of report.ocr.words that no line holds
+    is painted by its own box, the same way."""
+    pixels = np.asarray(image.convert("RGB"))
+    regions, seen = [], set()
+    for line in report.ocr.lines:
+        for run in _runs(line):
+            regions.append(_region(pixels, run, line.bbox, len(line.words)))
+        seen.update(w.bbox for w in line.words)
+    for word in report.ocr.words:
+        if _masked(word.text) and word.bbox not in seen:
+            regions.append(_region(pixels, word.bbox, word.bbox, 1))
+    return regions
+
+
+def redact_picture(image: Image.Image, report: Report) -> Image.Image:
+    """A copy of the image with every glyph of every masked word painted black (see
+    redacted_regions): what outputs that show the pixels use with a redacted report. The image
+    must be the one the report's boxes refer to (loaded, EXIF orientation applied)."""
     out = image.convert("RGB")  # always a copy
     draw = ImageDraw.Draw(out)
-    for x, y, w, h in redacted_boxes(report):
-        draw.rectangle((x - pad, y - pad, x + w - 1 + pad, y + h - 1 + pad), fill=(0, 0, 0))
+    for region in redacted_regions(out, report):
+        draw.rectangle(region, fill=(0, 0, 0))
     return out

@@ -8,6 +8,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -17,7 +18,7 @@ from memeaudit.facts.addresses import _data
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.model import Report
 from memeaudit.options import Options
-from memeaudit.redact import MASK, redact
+from memeaudit.redact import MASK, redact, redact_picture
 from tests.render import FONT
 
 ADDRESSES = [  # (text, the address in it)
@@ -151,6 +152,20 @@ def test_addresses_in_a_picture_are_masked_in_every_format() -> None:
     assert all(kept in masked.ocr.text for kept in KEPT)
     assert [p.text for p in masked.facts.personal_data] == [MASK["address"]] * len(SHOWN)
     assert "masked 5 street addresses" in masked.warnings[-1]
+
+
+@pytest.mark.slow
+def test_the_false_friends_keep_their_pixels_and_the_addresses_lose_theirs() -> None:
+    before = np.asarray(picture())
+    after = np.asarray(redact_picture(picture(), redact(plain_report())))
+    rows = [KEPT[0], *SHOWN, *KEPT[1:]]
+    for i, line in enumerate(rows):
+        band = slice(20 + i * STEP - 4, 20 + i * STEP + STEP - 8)
+        ink = before[band].min(axis=2) < 160
+        if line in SHOWN:
+            assert not after[band][ink].any(), f"a glyph of {line!r} is still visible"
+        else:
+            assert np.array_equal(after[band][ink], before[band][ink]), f"{line!r} was painted"
 
 
 @pytest.mark.slow
