@@ -22,11 +22,8 @@ from memeaudit.batch.executors import local_cluster  # noqa: E402
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
-    started = local_cluster(2)
-    try:
+    with local_cluster(2) as started:
         yield started
-    finally:
-        started.close()
 
 
 def _worker_addresses(cluster: Any) -> list[str]:

@@ -149,20 +149,25 @@ def _strace() -> list[str]:
 
 
 def _in_a_fresh_home(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
-    """An empty HOME (so memeaudit's cache is HOME/.cache/memeaudit), an empty working folder,
-    and the environment to run in them."""
+    """An empty HOME (so memeaudit's cache is HOME/.cache/memeaudit), an empty working folder
+    that is also TMPDIR, and the environment to run in them."""
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ORT_"))}
-    env.update(HOME=str(home), PYTHONDONTWRITEBYTECODE="1")
+    env.update(HOME=str(home), TMPDIR=str(work), PYTHONDONTWRITEBYTECODE="1")
     return home, work, env
 
 
+# The CLI after numpy is imported: a batch's local workers are then spawned, not forked.
+AFTER_NUMPY = "import numpy, sys; from memeaudit.cli import run; sys.argv[0] = 'memeaudit'; run()"
+
+
 def _traced(
-    strace: list[str], log: Path, env: dict[str, str], cwd: Path, *args: str
+    strace: list[str], log: Path, env: dict[str, str], cwd: Path, *args: str, spawn: bool = False
 ) -> tuple[subprocess.CompletedProcess[str], list[str]]:
-    command = [*strace, "-o", str(log), sys.executable, "-m", "memeaudit", *args]
+    python = [sys.executable, *(("-c", AFTER_NUMPY) if spawn else ("-m", "memeaudit"))]
+    command = [*strace, "-o", str(log), *python, *args]
     run = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=900)
     return run, beyond_loopback(log.read_text(encoding="utf-8", errors="replace"))
 
@@ -196,6 +201,15 @@ def test_analyze_and_a_local_batch_stay_on_loopback_and_write_only_their_cache(
     assert [json.loads(row)["status"] for row in rows] == ["ok", "ok"]
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["workers_start"] == "fork"
     assert network == [], "batch -j 2 used the network:\n" + "\n".join(network[:10])
+    spawned = tmp_path / "spawned"
+    run, network = _traced(
+        strace, tmp_path / "spawned.trace", env, work,
+        "batch", *images, "-o", str(spawned), "-j", "2", spawn=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    record = json.loads((spawned / "run.json").read_text(encoding="utf-8"))
+    assert record["workers_start"] == "spawn" and record["counts"]["ok"] == 2, record
+    assert network == [], "spawned workers used the network:\n" + "\n".join(network[:10])
     assert not (home / ".cache" / "Microsoft").exists()
     assert _written_outside_the_cache(home) == []
     assert (home / ".cache" / "memeaudit").is_dir()  # the cache did land in the fresh HOME

@@ -5,9 +5,11 @@ Each executor takes an iterator of jobs and yields (tag, row, texts) as jobs fin
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -99,13 +101,15 @@ def local_pool(
         yield from _bounded(jobs, lambda job: pool.submit(process, job), wait_some, 2 * workers)
 
 
-def local_cluster(workers: int) -> LocalCluster:
+@contextlib.contextmanager
+def local_cluster(workers: int) -> Iterator[LocalCluster]:
     """The local Dask cluster: `workers` single-threaded worker processes, closed to every other
     process on the machine. Every connection (client, scheduler, nannies, workers) is TLS on
     loopback, and each side must show a certificate made for this run alone
     (Security.temporary(): a key pair held in memory, never written), so no other process can
     submit work, run code in a worker or read a result. No dashboard: the scheduler's HTTP
-    server, which Dask starts anyway, listens on a random loopback port and serves no route."""
+    server, which Dask starts anyway, listens on a random loopback port and serves no route.
+    Dask's scratch space (scheduler and workers) is a temporary folder, removed with it."""
     import dask
     from distributed import LocalCluster
     from distributed.security import Security
@@ -116,18 +120,25 @@ def local_cluster(workers: int) -> LocalCluster:
         raise MemeauditError(
             "the dask executor needs cryptography", "pip install 'memeaudit[dask]'"
         ) from err
-    with dask.config.set({"distributed.scheduler.http.routes": []}):
-        return LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            protocol="tls://",
-            security=security,
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-            silence_logs=logging.ERROR,
-        )
+    with tempfile.TemporaryDirectory(
+        prefix="memeaudit-dask-", ignore_cleanup_errors=True
+    ) as scratch:
+        config = {"distributed.scheduler.http.routes": [], "temporary-directory": scratch}
+        with dask.config.set(config):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                protocol="tls://",
+                security=security,
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                local_directory=scratch,
+                silence_logs=logging.ERROR,
+            )
+        with cluster:
+            yield cluster
 
 
 def dask_cluster(
@@ -142,9 +153,9 @@ def dask_cluster(
         raise MemeauditError(
             "the dask executor needs dask distributed", "pip install 'memeaudit[dask]'"
         ) from err
-    cluster = local_cluster(workers) if address is None else None
-    client = Client(address or cluster)
-    try:
+    with contextlib.ExitStack() as stack:
+        cluster = stack.enter_context(local_cluster(workers)) if address is None else None
+        client = stack.enter_context(Client(address or cluster))
         slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
 
         def submit(job: Job) -> Any:
@@ -155,7 +166,3 @@ def dask_cluster(
             return set(done), set(rest)
 
         yield from _bounded(jobs, submit, wait_some, 2 * max(1, slots))
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
