@@ -52,12 +52,20 @@ class MiniLM:
         # The 47 MB word-embedding table stays mapped: only the rows of words seen are read.
         weights = load_safetensors(folder / "model.safetensors")
         self.w = {k.removeprefix("bert."): v for k, v in weights.items()}
+        # The dense layers' weights transposed once to contiguous (in, out): one 2-D product over
+        # every token is about twice as fast as a stacked product with a transposed view, and
+        # gives the same bits (benchmarks/nets_runtime.py).
+        self.dense = {
+            name.removesuffix(".weight"): np.ascontiguousarray(self.w.pop(name).T)
+            for name in [k for k, v in self.w.items() if k.startswith("encoder.") and v.ndim == 2]
+        }
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
 
     def linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]
+        y = x.reshape(-1, x.shape[-1]) @ self.dense[name]
+        return y.reshape(*x.shape[:-1], -1) + self.w[f"{name}.bias"]
 
     def norm(self, x: np.ndarray, name: str) -> np.ndarray:
         return layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
