@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 import typer
 
 from memeaudit import __version__
-from memeaudit.errors import ExitCode, MemeauditError
+from memeaudit.errors import ExitCode, MemeauditError, printable
 
 app = typer.Typer(
     help="Read memes and post screenshots like a careful analyst: OCR, vision and rules give a "
@@ -114,9 +114,16 @@ def main_options(
     ] = False,
 ) -> None:
     state["verbose"] = verbose
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(name)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines (warnings name files) reach the terminal without control characters."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def _render(report, fmt: Fmt, template_dir: Path | None, picture=None) -> str:  # type: ignore[no-untyped-def]
@@ -129,6 +136,8 @@ def _render(report, fmt: Fmt, template_dir: Path | None, picture=None) -> str:  
 
 def _targets(images: list[str], output: Path | None, fmt: Fmt) -> list[Path | None]:
     """Where each report goes: stdout (None), the file -o names, or a file in the -o folder."""
+    from memeaudit.write import short_name
+
     if output is None:
         return [None] * len(images)
     folder = len(images) > 1 or output.is_dir() or str(output).endswith(("/", "\\"))
@@ -138,9 +147,11 @@ def _targets(images: list[str], output: Path | None, fmt: Fmt) -> list[Path | No
     targets: list[Path | None] = []
     for i, image in enumerate(images):
         stem = "stdin" if image == "-" else Path(image).stem or "image"
-        name = stem if stem not in taken else f"{stem}-{i + 1}"
+        name = short_name(stem, EXTENSION[fmt])  # a 250-byte image name still gets its report
+        if name in taken:
+            name = short_name(f"{stem}-{i + 1}", EXTENSION[fmt])
         taken.add(name)
-        targets.append(output / f"{name}{EXTENSION[fmt]}")
+        targets.append(output / name)
     return targets
 
 
@@ -195,7 +206,7 @@ def analyze(
     failed = 0
     for done, ((i, frame), target) in enumerate(zip(jobs, targets, strict=True)):
         if len(jobs) > 1 and sys.stderr.isatty():
-            typer.echo(f"[{done + 1}/{len(jobs)}] {names[done]}", err=True)
+            _say(f"[{done + 1}/{len(jobs)}] {names[done]}")
         try:
             report = run(
                 sources[i],
@@ -224,7 +235,7 @@ def analyze(
             if annotate is not None and picture is not None:
                 target_png = _annotation_target(annotate, names[done], len(jobs))
                 save_annotation(picture, report, target_png)
-                typer.echo(f"wrote {target_png}", err=True)
+                _say(f"wrote {target_png}")
         except MemeauditError as err:
             if len(jobs) == 1:
                 raise
@@ -233,9 +244,16 @@ def analyze(
             continue
         if target is None:
             sys.stdout.write(text if len(jobs) == 1 else text + "\n")
-        else:
+            continue
+        try:
             write_atomic(target, text)
-            typer.echo(f"wrote {target}", err=True)
+        except MemeauditError as err:  # one output that cannot be written stops no other
+            if len(jobs) == 1:
+                raise
+            failed += 1
+            _error(err)
+            continue
+        _say(f"wrote {target}")
     if failed:
         raise typer.Exit(ExitCode.some_failed)
 
@@ -244,8 +262,10 @@ def _annotation_target(annotate: Path, name: str, count: int) -> Path:
     """--annotate names a PNG file for one image, a folder for several."""
     if count == 1 and not annotate.is_dir() and not str(annotate).endswith(("/", "\\")):
         return annotate
+    from memeaudit.write import short_name
+
     stem = "stdin" if name == "-" else Path(name).stem or "image"
-    return annotate / f"{stem}.annotated.png"
+    return annotate / short_name(stem, ".annotated.png")
 
 
 def _frame_name(image: str, frame: int) -> str:
@@ -363,10 +383,9 @@ def batch(
     )
     outcome = run_batch(config)
     counts = outcome.record["counts"]
-    typer.echo(
+    _say(
         f"{counts['inputs']} inputs: {counts['ok']} ok ({counts['resumed']} from an earlier run), "
-        f"{counts['error']} failed, {counts['skipped']} skipped; index: {output / 'index.jsonl'}",
-        err=True,
+        f"{counts['error']} failed, {counts['skipped']} skipped; index: {output / 'index.jsonl'}"
     )
     for row in outcome.rows:
         if row.status == "error":
@@ -396,7 +415,7 @@ def digest(
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        _say(f"wrote {output}")
 
 
 @app.command()
@@ -433,13 +452,13 @@ def rules_list(
 
     kb = load_knowledge(tuple(rules or ()))
     for source in kb.sources:
-        typer.echo(f"file   {source}")
+        _say(f"file   {source}", err=False)
     typer.echo(
         f"{len(kb.products)} AI products, {len(kb.organizations)} organisations, "
         f"{len(kb.platforms)} platforms, {len(kb.legal)} legal notes"
     )
     for topic in kb.topics.values():
-        typer.echo(f"topic  {topic.id}: {topic.title}")
+        _say(f"topic  {topic.id}: {topic.title}", err=False)
 
 
 @rules_app.command("explain")
@@ -455,23 +474,22 @@ def rules_explain(
     typer.echo("topics:")
     for hit in report.facts.topics or []:
         score = f" (score {hit.score:.3f})" if hit.score is not None else ""
-        typer.echo(f"  {hit.id}: {hit.how}{score} on {', '.join(repr(m) for m in hit.matched)}")
+        _say(f"  {hit.id}: {hit.how}{score} on {', '.join(repr(m) for m in hit.matched)}", False)
     if not report.facts.topics:
         typer.echo("  none fired")
     typer.echo("entities:")
     for entity in report.facts.entities:
-        typer.echo(
-            f"  {entity.kind} {entity.name} from {entity.source}, seen as {entity.matched!r}"
+        _say(
+            f"  {entity.kind} {entity.name} from {entity.source}, seen as {entity.matched!r}", False
         )
     for section in report.sections:
-        typer.echo(f"section {section.number}. {section.title}:")
+        _say(f"section {section.number}. {section.title}:", err=False)
         for i, sentence in enumerate(section.sentences):
             rules_used = sorted({ev.rule or ev.kind for ev in sentence.evidence}) or [
                 "(no evidence)"
             ]
-            typer.echo(
-                f"  [{i}] {', '.join(rules_used)}: {sentence.text[:90]}{'…' if len(sentence.text) > 90 else ''}"
-            )
+            more = "…" if len(sentence.text) > 90 else ""
+            _say(f"  [{i}] {', '.join(rules_used)}: {sentence.text[:90]}{more}", err=False)
 
 
 @rules_app.command("lint")
@@ -483,7 +501,7 @@ def rules_lint(
 
     load_knowledge(tuple(files))
     for file in files:
-        typer.echo(f"ok {file}")
+        _say(f"ok {file}", err=False)
 
 
 @eval_app.command("ocr")
@@ -573,8 +591,21 @@ def models_pull(
     typer.echo(f"downloaded {name} to {path}")
 
 
+def _say(text: str, err: bool = True) -> None:
+    """Every line the CLI prints that can hold a file name or image text: no control or bidi
+    character reaches the terminal (a name can carry an escape sequence)."""
+    typer.echo(printable(text), err=err)
+
+
 def _error(err: MemeauditError) -> None:
-    typer.echo(f"memeaudit: error: {err}", err=True)
+    _say(f"memeaudit: error: {err}")
+
+
+def _traceback() -> None:
+    """With -v: the traceback, as printable as every other line, before the one-line message."""
+    import traceback
+
+    _say(traceback.format_exc().rstrip("\n"))
 
 
 def main() -> None:
@@ -582,18 +613,17 @@ def main() -> None:
         app()
     except MemeauditError as err:
         if state["verbose"]:
-            raise
+            _traceback()
         _error(err)
         sys.exit(int(err.exit_code))
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as err:  # a bug: one line, unless -v asked for the traceback
+    except Exception as err:  # a bug: one line (after the traceback with -v), exit 10
         if state["verbose"]:
-            raise
-        typer.echo(
+            _traceback()
+        _say(
             f"memeaudit: internal error: {type(err).__name__}: {err} (rerun with -v and "
-            "report the traceback)",
-            err=True,
+            "report the traceback)"
         )
         sys.exit(int(ExitCode.internal))
 

@@ -5,8 +5,23 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
-# Control and bidi characters: a file name or image text must not drive the terminal.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control and bidi characters: a file name or image text must not drive the terminal. (Also the
+# Arabic letter mark and the Unicode line and paragraph separators, which break a line.)
+CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """Text as a terminal may show it: control and bidi characters removed (an escape sequence
+    in a file name does nothing), and each byte of a name that was not UTF-8 (a surrogate escape)
+    shown as `\\xNN`, as `ls -b` shows it. Newlines and tabs are kept."""
+    cleaned = CONTROL.sub("", text)
+    try:
+        raw = cleaned.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        raw = cleaned.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 class ExitCode(IntEnum):
@@ -33,7 +48,7 @@ class MemeauditError(Exception):
 
     def __str__(self) -> str:
         text = f"{self.message} ({self.hint})" if self.hint else self.message
-        return CONTROL.sub("", " ".join(text.split()))  # one line, nothing a terminal runs
+        return printable(" ".join(text.split()))  # one line, nothing a terminal runs
 
 
 class InputError(MemeauditError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import logging
 import re
 from collections.abc import Callable
 from functools import cache
@@ -157,7 +158,17 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept on disk (keyed by each template's source, so an edited template
     is compiled again): compiling the gallery page costs ~0.1 s, a large share of a rerun."""
     folder = optional_cache_dir("jinja")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+    return _OptionalBytecodeCache(str(folder)) if folder is not None else None
+
+
+class _OptionalBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A compiled template that cannot be saved (a full disk) is only not cached."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as err:
+            logging.getLogger("memeaudit").info("not cached: %s: %s", self.directory, err)
 
 
 def script_hash(template: jinja2.Template, context: dict[str, Any]) -> str:

