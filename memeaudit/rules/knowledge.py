@@ -21,7 +21,7 @@ from memeaudit.rules.schema import (
     Software,
     Topic,
 )
-from memeaudit.yamlload import safe_load
+from memeaudit.yamlload import AliasRefused, safe_load
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(KnowledgeFile)
 
@@ -89,6 +89,8 @@ def parse(text: str, source: str) -> Any:
     """Validate one YAML document; errors name the file and line."""
     try:
         data = safe_load(text)
+    except AliasRefused as err:
+        raise RulesError(f"{source}:{err.problem_mark.line + 1}: {err.problem}") from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?)+$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _compiles(flags: int) -> Callable[[str], str]:
+    """A validator: the pattern compiles with the flags its matcher uses (a bad one is a rules
+    error naming file and line at load and at `rules lint`, not a crash while matching)."""
+
+    def check(pattern: str) -> str:
+        try:
+            re.compile(pattern, flags)
+        except re.error as err:
+            raise ValueError(f"not a valid regular expression ({err})") from err
+        return pattern
+
+    return check
+
+
+TopicRegex = Annotated[Text, AfterValidator(_compiles(re.IGNORECASE))]  # facts/topics.py
+Pattern = Annotated[Text, AfterValidator(_compiles(0))]  # facts/claims.py
 
 
 class Strict(BaseModel):
@@ -77,7 +96,7 @@ class LegalNote(Strict):
 
 class Triggers(Strict):
     phrases: list[Text] = []
-    regex: list[Text] = []
+    regex: list[TopicRegex] = []
     context_any: list[Text] = []
 
 
@@ -138,7 +157,7 @@ class LanguageFile(Strict):
     ai_context: list[Text]
     assertion_verbs: list[Text]
     hedges: list[Text]
-    attributions: list[Text] = []
+    attributions: list[Pattern] = []
 
 
 class BenignFile(Strict):
