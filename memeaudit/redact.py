@@ -19,7 +19,6 @@ black, not only the word's box (see redacted_regions)."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
+from memeaudit.blackout import Corners, cover
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.text import join_names
 from memeaudit.metadata import position_text
@@ -55,11 +55,6 @@ MIN_FREE_TEXT = 4  # shorter metadata values are masked in their own fields only
 METADATA_RULES = {"metadata.gps": "gps", "metadata.serial": "serial", "metadata.owner": "owner"}
 PLACE = re.compile(r"Latitude|Longitude|Altitude|Dest|Area|Position")  # raw GPS fields of a place
 UNTOUCHED = ("schema_version", "memeaudit_version", "engines")  # no image text can be there
-# The painted picture, in line heights: padding all round; the blank run that ends a word where
-# the line's own spaces do not show it; how far a box may grow along its line, and up or down,
-# over glyphs its word box cut.
-PAD, GAP, REACH, REACH_UP = 0.12, 0.3, 2.0, 0.5
-INK = 48  # a pixel this far (per channel, 0-255) from the strip's median colour is ink
 
 
 def _pattern(value: str, truncated: bool = False) -> re.Pattern[str]:
@@ -117,12 +112,14 @@ class _Masker:
         masked = self.text(word)
         return self.tokens.get(word.strip(".,;:!?()[]\"'"), masked)
 
-    def line(self, line: dict[str, Any]) -> dict[tuple[Any, ...], str]:
+    def line(self, line: dict[str, Any]) -> tuple[dict[tuple[Any, ...], str], list[Filler]]:
         """Mask a line and each of its words by where the masked spans fall in the line's text;
-        returns the masked text of each word, by (text, bbox, engine)."""
+        returns the masked text of each word, by (text, bbox, engine), and the words added for
+        masked text that no word held (see _unboxed)."""
         text = line["text"]
         spans = self.spans(text)
         masked: dict[tuple[Any, ...], str] = {}
+        placed: list[tuple[int, int, tuple[Any, ...]]] = []
         at = 0
         for word in line.get("words", []):
             key = (word["text"], tuple(word["bbox"]), word["engine"])
@@ -132,6 +129,7 @@ class _Masker:
             else:
                 end = start + len(word["text"])
                 at = end
+                placed.append((start, end, key))
                 new, cur = "", start
                 for s, e, mask in spans:
                     if e <= start or s >= end:
@@ -141,8 +139,48 @@ class _Masker:
                     cur = max(cur, e)
                 new += text[cur:end] if cur < end else ""
             masked[key] = word["text"] = new
+        fillers = _unboxed(line, spans, placed)
+        words = line.get("words", [])
+        for before, filler in reversed(fillers):
+            keys = [(tuple(w["bbox"]), w["engine"]) for w in words]
+            index = keys.index(before[1:]) + 1 if before else 0
+            words.insert(index, filler)
         line["text"] = self.text(text)
-        return masked
+        return masked, fillers
+
+
+Filler = tuple[tuple[Any, ...] | None, dict[str, Any]]  # (the word before it, or None; word)
+
+
+def _unboxed(
+    line: dict[str, Any],
+    spans: list[tuple[int, int, str]],
+    placed: list[tuple[int, int, tuple[Any, ...]]],
+) -> list[Filler]:
+    """A word for each masked stretch of a line's text that no OCR word holds (the OCR clean-up
+    drops a word it cannot place; an engine may box less than it read), boxed between the words
+    either side of it on the line, so that the picture paints it too."""
+    text, (lx, ly, lw, lh) = line["text"], line["bbox"]
+    covered = [False] * len(text)
+    for start, end, _ in placed:
+        covered[start:end] = [True] * (end - start)
+    fillers: list[Filler] = []
+    for s, e, mask in spans:
+        for piece in re.finditer(
+            r"\S+", "".join(" " if covered[i] else text[i] for i in range(s, e))
+        ):
+            a, b = s + piece.start(), s + piece.end()
+            before = [p for p in placed if p[1] <= a]
+            after = [p for p in placed if p[0] >= b]
+            x0 = before[-1][2][1][0] + before[-1][2][1][2] if before else lx
+            x1 = after[0][2][1][0] if after else lx + lw
+            if x1 <= x0:  # the neighbours' boxes overlap: place it by its characters
+                per_char = lw / max(1, len(text))
+                x0, x1 = lx + round(a * per_char), lx + round(b * per_char)
+            box = (x0, ly, max(1, x1 - x0), lh)
+            word = {"text": mask, "conf": 0.0, "bbox": box, "engine": line["engine"]}
+            fillers.append((before[-1][2] if before else None, word))
+    return fillers
 
 
 def _walk(value: Any, masker: _Masker) -> Any:
@@ -229,8 +267,15 @@ def redact(report: Report) -> Report:
     targets += _metadata_targets(report.image.metadata)
     masker = _Masker(targets)
     by_word: dict[tuple[Any, ...], str] = {}
+    fillers: list[Filler] = []
     for line in data["ocr"]["lines"]:
-        by_word.update(masker.line(line))
+        masked, added = masker.line(line)
+        by_word.update(masked)
+        fillers += added
+    words = data["ocr"]["words"]
+    for before, filler in reversed(fillers):  # each after the word before it, as in its line
+        keys = [(w["text"], tuple(w["bbox"]), w["engine"]) for w in words]
+        words.insert(keys.index(before) + 1 if before in keys else len(words), filler)
     for word in data["ocr"]["words"]:
         key = (word["text"], tuple(word["bbox"]), word["engine"])
         word["text"] = by_word[key] if key in by_word else masker.word(word["text"])
@@ -257,111 +302,36 @@ def _masked(text: str) -> bool:
     return any(mask in text for mask in MASK.values())
 
 
-def _runs(line: Line) -> list[BBox]:
-    """One box per run of masked words in the line: the union of their boxes. A masked line
-    without words is masked whole."""
-    runs: list[list[BBox]] = []
-    after_masked = False
-    for word in line.words:
+def _runs(line: Line) -> list[tuple[int, int, BBox]]:
+    """(first, last, union of their boxes) of each run of masked words in the line. A masked
+    line without words is masked whole."""
+    runs: list[list[int]] = []
+    for i, word in enumerate(line.words):
         if _masked(word.text):
-            if after_masked:
-                runs[-1].append(word.bbox)
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
             else:
-                runs.append([word.bbox])
-        after_masked = _masked(word.text)
+                runs.append([i])
     if not line.words and _masked(line.text):
-        return [line.bbox]
-    return [union_box(run) for run in runs]
+        return [(0, 0, line.bbox)]
+    return [(r[0], r[-1], union_box([line.words[i].bbox for i in r])) for r in runs]
 
 
-def _ink(pixels: np.ndarray) -> np.ndarray:
-    """Which pixels of a strip of text differ from its background (its median colour)."""
-    strip = pixels.reshape(-1, 3) if pixels.size else np.zeros((1, 3), np.uint8)
-    background = np.median(strip, axis=0)
-    return np.abs(pixels.astype(np.int16) - background).max(axis=2) > INK
-
-
-def _blank_widths(ink: np.ndarray) -> np.ndarray:
-    """For each position of a profile, the width of the blank stretch it lies in (0 on ink)."""
-    widths = np.zeros(len(ink), dtype=np.int64)
-    at = 0
-    for blank, group in itertools.groupby(ink.tolist(), key=lambda inked: not inked):
-        size = len(list(group))
-        if blank:
-            widths[at : at + size] = size
-        at += size
-    return widths
-
-
-def _grow(ink: np.ndarray, start: int, end: int, gap: int, reach: int) -> tuple[int, int]:
-    """Widen [start, end) along a profile of inked positions until each end meets a blank
-    stretch at least `gap` wide (or `reach` is used up): a box that cuts a glyph, or stops
-    between two letters, grows over the rest of the word."""
-    start, end = min(max(0, start), len(ink)), min(max(0, end), len(ink))
-    low, high = max(0, start - reach), min(len(ink), end + reach)
-    widths = _blank_widths(ink)
-    while start > low and widths[start - 1] < gap:
-        start -= 1
-    while end < high and widths[end] < gap:
-        end += 1
-    return start, end
-
-
-def _blank_runs(ink: np.ndarray) -> list[int]:
-    """Lengths of the blank stretches between the first and the last inked position."""
-    inked = np.flatnonzero(ink)
-    if len(inked) < 2:
-        return []
-    steps = np.diff(inked) - 1
-    return [int(n) for n in steps if n > 0]
-
-
-def _word_gap(ink: np.ndarray, words: int, height: int) -> int:
-    """The blank width that parts two words on this line: OCR says how many words the line
-    holds, so its `words - 1` widest blank stretches are the spaces and the rest fall between
-    letters; the threshold lies midway. GAP line heights where the pixels do not show it (one
-    word, or a background with no blank column)."""
-    runs = sorted(_blank_runs(ink), reverse=True)
-    if words < 2 or len(runs) < words - 1:
-        return max(2, round(GAP * height))
-    space = runs[words - 2]
-    letters = runs[words - 1] if len(runs) >= words else 0
-    return max(2, (space + letters + 1) // 2)
-
-
-def _region(pixels: np.ndarray, run: BBox, band: BBox, words: int) -> tuple[int, int, int, int]:
-    """The corners of the painted area for a run of masked words on a line (band, holding
-    `words` words): the words' boxes over the line's height, grown over every glyph the boxes
-    cut, then padded in proportion to the line height."""
-    height = max(band[3], run[3], 1)
-    reach, pad = round(REACH * height), max(2, round(PAD * height))
-    top, bottom = max(0, min(band[1], run[1])), max(band[1] + band[3], run[1] + run[3])
-    x0 = max(0, min(band[0], run[0]) - reach)
-    x1 = min(pixels.shape[1], max(band[0] + band[2], run[0] + run[2]) + reach)
-    ink = _ink(pixels[top:bottom, x0:x1]).any(axis=0)
-    gap = _word_gap(ink[band[0] - x0 : band[0] + band[2] - x0], words, height)
-    left, right = _grow(ink, run[0] - x0, run[0] + run[2] - x0, gap, reach)
-    y0 = max(0, top - reach)
-    column = _ink(pixels[y0 : bottom + reach, x0 + left : x0 + right]).any(axis=1)
-    up, down = _grow(column, top - y0, bottom - y0, 1, round(REACH_UP * height))
-    return (x0 + left - pad, y0 + up - pad, x0 + right - 1 + pad, y0 + down - 1 + pad)
-
-
-def redacted_regions(image: Image.Image, report: Report) -> list[tuple[int, int, int, int]]:
+def redacted_regions(image: Image.Image, report: Report) -> list[Corners]:
     """Corners (x0, y0, x1, y1, inclusive) of the areas redact_picture paints: per run of
-    masked words on a line, the union of the words' boxes over the line's height, grown over
-    any glyph they cut (a word box PP-OCR spread by character count, a box tighter than its
-    glyphs), padded by PAD line heights. A masked word of report.ocr.words that no line holds
-    is painted by its own box, the same way."""
+    masked words on a line, every glyph of those words, found from the line's pixels (see
+    memeaudit.blackout), padded in proportion to the line height. A masked word of
+    report.ocr.words that no line holds is painted by its own box, the same way."""
     pixels = np.asarray(image.convert("RGB"))
     regions, seen = [], set()
     for line in report.ocr.lines:
-        for run in _runs(line):
-            regions.append(_region(pixels, run, line.bbox, len(line.words)))
+        boxes = [w.bbox for w in line.words]
+        for first, last, run in _runs(line):
+            regions.append(cover(pixels, run, line.bbox, boxes, first, last))
         seen.update(w.bbox for w in line.words)
     for word in report.ocr.words:
         if _masked(word.text) and word.bbox not in seen:
-            regions.append(_region(pixels, word.bbox, word.bbox, 1))
+            regions.append(cover(pixels, word.bbox, word.bbox, [word.bbox], 0, 0))
     return regions
 
 

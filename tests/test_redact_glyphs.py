@@ -19,12 +19,12 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from memeaudit import analyze
-from memeaudit.model import Report
-from memeaudit.redact import redact_picture, redacted_regions
+from memeaudit.model import Facts, Line, OcrResult, PersonalData, Report, Word
+from memeaudit.redact import MASK, redact, redact_picture, redacted_regions
 from tests.conftest import ROOT
 from tests.render import FONT
+from tests.synthetic import report_saying
 
-pytestmark = pytest.mark.slow
 # (before, value, after): the words around each value carry no digit and no @.
 LINES = [
     ("Email me: ", "jordan.reyes@example.com", " today"),
@@ -91,6 +91,7 @@ def assert_painted_out(painted: Image.Image) -> None:
     assert "@" not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ocr", ["auto", "tesseract"])
 def test_every_glyph_of_the_masked_values_is_black(ocr: str) -> None:
     found = {p.kind for p in report(ocr).facts.personal_data}
@@ -99,6 +100,7 @@ def test_every_glyph_of_the_masked_values_is_black(ocr: str) -> None:
     assert_painted_out(redact_picture(rendered()[0], report(ocr)))
 
 
+@pytest.mark.slow
 def test_the_html_picture_and_the_annotation_are_painted(tmp_path: Path) -> None:
     source = tmp_path / "note.png"
     source.write_bytes(png(rendered()[0]))
@@ -115,3 +117,39 @@ def test_the_html_picture_and_the_annotation_are_painted(tmp_path: Path) -> None
     text = pytesseract.image_to_string(Image.open(annotated).convert("RGB"))
     for piece in ["jordan", "reyes", "example", "mailbox", "Evergreen", "415", "555", "0132"]:
         assert piece not in text, f"{piece!r} is readable in the annotation: {text!r}"
+
+
+def test_a_masked_word_that_ocr_left_unboxed_is_painted_too() -> None:
+    """The OCR clean-up can keep a word in the line's text but drop its box (PP-OCR read
+    "160" for "1600" and the word went): redaction gives the masked piece a box between its
+    neighbours, so its glyphs are painted like the rest."""
+    font = ImageFont.truetype(str(FONT), SIZE)
+    image = Image.new("RGB", (700, 80), "white")
+    draw = ImageDraw.Draw(image)
+    text, address = "Visit 742 Evergreen Terrace soon", "742 Evergreen Terrace"
+    draw.text((20, 20), text, font=font, fill="black")
+    words, at = [], 0
+    for token in text.split():
+        at = text.index(token, at)
+        x = 20 + draw.textlength(text[:at], font=font)
+        box = [round(v) for v in draw.textbbox((x, 20), token, font=font)]
+        words.append(Word(text=token, conf=0.9, bbox=(box[0], 20, box[2] - box[0], 38), engine="t"))
+        at += len(token)
+    del words[1]  # "742" is in the text but has no word
+    line = Line(
+        text=text, conf=0.9, bbox=(20, 20, words[-1].bbox[0] + 60, 38), engine="t", words=words
+    )
+    plain = report_saying(text).model_copy(
+        update={
+            "ocr": OcrResult(text=text, engine="t", words=words, lines=[line]),
+            "facts": Facts(personal_data=[PersonalData(kind="address", text=address)]),
+        }
+    )
+    masked = redact(plain)
+    assert [w.text for w in masked.ocr.lines[0].words] == ["Visit", *[MASK["address"]] * 3, "soon"]
+    assert [w.text for w in masked.ocr.words] == [w.text for w in masked.ocr.lines[0].words]
+    x = 20 + draw.textlength("Visit ", font=font)
+    x0, y0, x1, y1 = (round(v) for v in draw.textbbox((x, 20), address, font=font))
+    before, after = np.asarray(image), np.asarray(redact_picture(image, masked))
+    ink = dark(before[y0:y1, x0:x1])
+    assert ink.any() and not after[y0:y1, x0:x1][ink].any()
