@@ -141,15 +141,15 @@ class _Masker:
             masked[key] = word["text"] = new
         fillers = _unboxed(line, spans, placed)
         words = line.get("words", [])
-        for before, filler in reversed(fillers):
+        for before, _, filler in reversed(fillers):
             keys = [(tuple(w["bbox"]), w["engine"]) for w in words]
-            index = keys.index(before[1:]) + 1 if before else 0
-            words.insert(index, filler)
+            words.insert(keys.index(before[1:]) + 1 if before else 0, filler)
         line["text"] = self.text(text)
         return masked, fillers
 
 
-Filler = tuple[tuple[Any, ...] | None, dict[str, Any]]  # (the word before it, or None; word)
+Key = tuple[Any, ...]  # (text, bbox, engine) of a word, as read
+Filler = tuple[Key | None, Key | None, dict[str, Any]]  # the words before and after it; it
 
 
 def _unboxed(
@@ -179,7 +179,9 @@ def _unboxed(
                 x0, x1 = lx + round(a * per_char), lx + round(b * per_char)
             box = (x0, ly, max(1, x1 - x0), lh)
             word = {"text": mask, "conf": 0.0, "bbox": box, "engine": line["engine"]}
-            fillers.append((before[-1][2] if before else None, word))
+            fillers.append(
+                (before[-1][2] if before else None, after[0][2] if after else None, word)
+            )
     return fillers
 
 
@@ -273,9 +275,10 @@ def redact(report: Report) -> Report:
         by_word.update(masked)
         fillers += added
     words = data["ocr"]["words"]
-    for before, filler in reversed(fillers):  # each after the word before it, as in its line
+    for before, after, filler in reversed(fillers):  # where it stands in its line
         keys = [(w["text"], tuple(w["bbox"]), w["engine"]) for w in words]
-        words.insert(keys.index(before) + 1 if before in keys else len(words), filler)
+        at = keys.index(before) + 1 if before in keys else len(words)
+        words.insert(keys.index(after) if before not in keys and after in keys else at, filler)
     for word in data["ocr"]["words"]:
         key = (word["text"], tuple(word["bbox"]), word["engine"])
         word["text"] = by_word[key] if key in by_word else masker.word(word["text"])
