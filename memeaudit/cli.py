@@ -331,6 +331,22 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")
     ] = False,
+    wait_lock: Annotated[
+        bool,
+        typer.Option(
+            "--wait-lock/--no-wait-lock",
+            help="When another batch is writing to OUTDIR, wait for it to finish instead of "
+            "refusing (exit 7).",
+        ),
+    ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Follow symbolic links found in input folders (by default each is a skipped "
+            "row); links given as inputs are always followed.",
+        ),
+    ] = False,
     ocr: OcrOption = "auto",
     lang: LangOption = "eng",
     caption_model: CaptionOption = None,
@@ -347,6 +363,7 @@ def batch(
     Exit code 1 when some inputs failed (each is an error row in the index)."""
     import os
 
+    from memeaudit.batch.rows import shown
     from memeaudit.batch.run import BatchConfig, run_batch
     from memeaudit.errors import InputError
     from memeaudit.options import Options
@@ -380,6 +397,9 @@ def batch(
         known=known,
         force=force,
         fail_fast=fail_fast,
+        wait_lock=wait_lock,
+        follow_symlinks=follow_symlinks,
+        waiting=lambda line: typer.echo(f"memeaudit: {line}", err=True),
     )
     outcome = run_batch(config)
     counts = outcome.record["counts"]
@@ -389,7 +409,7 @@ def batch(
     )
     for row in outcome.rows:
         if row.status == "error":
-            typer.echo(f"memeaudit: error: {row.error}", err=True)
+            typer.echo(f"memeaudit: error: {shown(row.error or '')}", err=True)
     if outcome.failed:
         raise typer.Exit(ExitCode.some_failed)
 

@@ -34,6 +34,8 @@ class ExitCode(IntEnum):
     bad_rules = 6  # a rule pack or template does not validate
     output = 7  # the report could not be written
     internal = 10  # a bug: please report it with the -v traceback
+    interrupted = 130  # batch: stopped by SIGINT (Ctrl-C), as a shell reports it (128 + 2)
+    terminated = 143  # batch: stopped by SIGTERM (128 + 15)
 
 
 class MemeauditError(Exception):
@@ -69,3 +71,11 @@ class RulesError(MemeauditError):
 
 class OutputError(MemeauditError):
     exit_code = ExitCode.output
+
+
+class Interrupted(MemeauditError):
+    """A batch stopped by a signal, after writing the index of what finished."""
+
+    def __init__(self, message: str, terminated: bool, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.exit_code = ExitCode.terminated if terminated else ExitCode.interrupted

@@ -10,6 +10,8 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
+from memeaudit.batch.regular import open_regular
+
 _JPEG_MAX_SEGMENTS = 256
 _JPEG_FRAMES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # SOF0..SOF15, not DHT/JPG/DAC
 _JPEG_BARE = frozenset([0x01, *range(0xD0, 0xD9)])  # markers with no length: TEM, RSTn, SOI, EOI
@@ -80,9 +82,9 @@ def _jpeg_frame(handle: BinaryIO) -> tuple[int, int] | None:
 
 def pixel_count(path: str | Path) -> int:
     """Width times height from the file's header; when that cannot be read, its size in bytes
-    stands in (0 for a file that cannot be opened)."""
+    stands in (0 for a file that cannot be opened, or is not a regular file: never a FIFO's)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(32)
             found = _jpeg_frame(handle) if head.startswith(b"\xff\xd8") else dimensions(head)
             if found is not None:

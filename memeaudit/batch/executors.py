@@ -11,7 +11,7 @@ import logging
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from memeaudit.batch.rows import IndexRow
@@ -20,7 +20,7 @@ from memeaudit.errors import MemeauditError
 from memeaudit.options import Options
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from distributed import LocalCluster
 
@@ -28,7 +28,7 @@ Result = tuple[Any, IndexRow, dict[str, str]]
 EXECUTORS = ("local", "dask")
 
 
-def in_process(jobs: Iterator[tuple[Any, Job]]) -> Iterator[Result]:
+def in_process(jobs: Iterator[tuple[Any, Job]]) -> Generator[Result, None, None]:
     for tag, job in jobs:
         yield (tag, *process(job))
 
@@ -75,7 +75,7 @@ def start_method() -> str:
 
 def local_pool(
     jobs: Iterator[tuple[Any, Job]], workers: int, options: Options, method: str = "spawn"
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """`workers` single-threaded processes started by `method` (see start_method; no engine is
     loaded before they start), engines loaded once in each as it starts. No work (a rerun with
     everything done) starts no process."""
@@ -98,7 +98,22 @@ def local_pool(
             done, rest = wait(futures, return_when=FIRST_COMPLETED)
             return set(done), set(rest)
 
-        yield from _bounded(jobs, lambda job: pool.submit(process, job), wait_some, 2 * workers)
+        try:
+            yield from _bounded(jobs, lambda job: pool.submit(process, job), wait_some, 2 * workers)
+        except BaseException:  # a signal, --fail-fast, or the batch's own error: stop now
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers at once, rather than wait for the images they hold (a worker
+    writes nothing, so nothing is lost), and drop the work not yet started."""
+    if hasattr(pool, "kill_workers"):  # Python 3.14
+        pool.kill_workers()
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            worker.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager

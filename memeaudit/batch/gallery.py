@@ -27,7 +27,9 @@ from urllib.parse import quote
 from PIL import Image, ImageOps
 
 from memeaudit import __version__
-from memeaudit.batch.rows import IndexRow
+from memeaudit.batch.outdir import write_output
+from memeaudit.batch.regular import open_regular
+from memeaudit.batch.rows import IndexRow, shown
 from memeaudit.errors import CONTROL, ExitCode
 from memeaudit.report import render_template
 from memeaudit.write import write_atomic
@@ -80,7 +82,7 @@ class Facet:
 
 
 def _clean(text: object) -> str:
-    return CONTROL.sub("", str(text))
+    return CONTROL.sub("", shown(str(text)))
 
 
 def _clean_list(values: list[str]) -> list[str]:
@@ -116,7 +118,8 @@ def _make_thumbnail(source: str, sha256: str) -> tuple[bytes, tuple[int, int]] |
     """The input's thumbnail as JPEG bytes and its size; None if the input cannot be read any
     more, is no longer the file the row describes, or is not an image Pillow can decode."""
     try:
-        data = Path(source).read_bytes()
+        with open_regular(source) as handle:  # never a FIFO that replaced the input
+            data = handle.read()
     except (OSError, ValueError):
         return None
     if hashlib.sha256(data).hexdigest() != sha256:
@@ -259,6 +262,5 @@ def write_gallery(
     remove_stale_thumb_temporaries(outdir)
     folder = str(template_dir) if template_dir is not None else None
     page = render_gallery(outdir, rows, folder, thumbnails)
-    target = outdir / "index.html"
-    write_atomic(target, page)
-    return target
+    write_output(outdir, "index.html", page)
+    return outdir / "index.html"

@@ -2,18 +2,27 @@
 
 Files found in folders are recognised by content: a file whose first bytes are an image format's
 signature is an input whatever its name; a file with an image extension but other content is an
-input too (it becomes an error row saying what it is); anything else is a "skipped" row."""
+input too (it becomes an error row saying what it is); anything else is a "skipped" row.
+
+Only regular files are opened. A FIFO, device or socket found in a folder is an input if its name
+says image (its row is the refusal, exit code 3) and a skipped row otherwise. A symbolic link
+found in a folder (to a file or a folder) is a skipped row unless `follow_symlinks`; a path given
+on the command line, matched by a glob or listed in a file is followed. Hidden files, the output
+folder and memeaudit's own outputs (`own`) are never walked."""
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from memeaudit.batch.regular import kind, open_regular
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import InputError
+from memeaudit.errors import ExitCode, InputError
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -38,7 +47,7 @@ class Input:
 def sniff(path: Path) -> str | None:
     """The image format named by the file's first bytes, or None."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(16)
     except OSError:
         return None
@@ -47,28 +56,70 @@ def sniff(path: Path) -> str | None:
     return next((fmt for magic, fmt in SIGNATURES if head.startswith(magic)), None)
 
 
-def _walk(root: Path, exclude: Path | None) -> list[Path]:
-    found = []
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and (here / d).resolve() != exclude
-        )
-        found += [here / f for f in sorted(files) if not f.startswith(".")]
-    return found
+LINK_SKIPPED = "a symbolic link, not followed (--follow-symlinks follows links in folders)"
+OWN_OUTPUT = "memeaudit's own output, never an input"
 
 
-def _from_folder(root: Path, exclude: Path | None) -> tuple[list[Input], list[IndexRow]]:
-    inputs, skipped = [], []
-    for path in _walk(root, exclude):
-        name = str(path.relative_to(root))
-        if path.is_symlink() and not path.exists():
-            inputs.append(Input(str(path), name))  # a broken link: an error row says so
-        elif sniff(path) or path.suffix.lower() in IMAGE_EXTENSIONS:
-            inputs.append(Input(str(path), name))
-        else:
-            skipped.append(IndexRow(path=str(path), status="skipped", error="not an image"))
-    return inputs, skipped
+@dataclass
+class _Walk:
+    """One folder walk: what it found, and the folders already seen (a link loop ends)."""
+
+    root: Path
+    outdir: str | None  # the output folder's real path: never walked below the root
+    own: Callable[[str], bool]
+    follow: bool
+    inputs: list[Input] = field(default_factory=list)
+    skipped: list[IndexRow] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, path: Path) -> None:
+        self.inputs.append(Input(str(path), str(path.relative_to(self.root))))
+
+    def visit(self, folder: Path) -> None:
+        try:
+            here = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as err:
+            reason = f"{folder}: the folder cannot be read ({err.strerror or err})"
+            self.skipped.append(IndexRow(path=str(folder), status="error", error=reason,
+                                         error_code=int(ExitCode.bad_input)))  # fmt: skip
+            return
+        if (here.st_dev, here.st_ino) in self.seen:
+            return
+        self.seen.add((here.st_dev, here.st_ino))
+        folders = []
+        for entry in entries:
+            path = folder / entry.name
+            if entry.name.startswith(".") or self.own(str(path)):
+                continue
+            if entry.is_symlink() and not self.follow:
+                self.skipped.append(IndexRow(path=str(path), status="skipped", error=LINK_SKIPPED))
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                self.add(path)  # a broken link or a file gone: its error row says so
+                continue
+            if stat.S_ISDIR(mode):
+                if os.path.realpath(path) != self.outdir:
+                    folders.append(path)
+            elif stat.S_ISREG(mode) and sniff(path):
+                self.add(path)
+            elif path.suffix.lower() in IMAGE_EXTENSIONS:
+                self.add(path)  # not an image, or not a regular file: its error row says so
+            else:
+                what = "not an image" if stat.S_ISREG(mode) else f"{kind(mode)}, not a file"
+                self.skipped.append(IndexRow(path=str(path), status="skipped", error=what))
+        for sub in folders:
+            self.visit(sub)
+
+
+def _from_folder(
+    root: Path, exclude: str | None, own: Callable[[str], bool], follow: bool
+) -> tuple[list[Input], list[IndexRow]]:
+    walk = _Walk(root, exclude, own, follow)
+    walk.visit(root)
+    return walk.inputs, walk.skipped
 
 
 def _lines(source: str) -> list[str]:
@@ -80,28 +131,40 @@ def _lines(source: str) -> list[str]:
 
 
 def expand(
-    args: list[str], from_file: str | None = None, exclude: Path | None = None
+    args: list[str],
+    from_file: str | None = None,
+    exclude: Path | None = None,
+    follow_symlinks: bool = False,
+    own: Callable[[str], bool] | None = None,
 ) -> tuple[list[Input], list[IndexRow]]:
     """The inputs in order, each once, and skipped rows for non-images found in folders.
-    `exclude` is a folder never walked (the output folder)."""
-    exclude = exclude.resolve() if exclude else None
+    `exclude` is a folder never walked below an input folder (the output folder); `own` says
+    whether a path is one of memeaudit's own outputs (never an input)."""
+    outdir = os.path.realpath(exclude) if exclude else None
+    is_own = own or (lambda _: False)
     inputs: list[Input] = []
     skipped: list[IndexRow] = []
     listed = _lines(from_file) if from_file else []
+
+    def folder(root: Path) -> None:
+        more, skip = _from_folder(root, outdir, is_own, follow_symlinks)
+        inputs.extend(more)
+        skipped.extend(skip)
+
     for arg in [*args, *listed]:
         path = Path(arg)
-        if path.is_dir():
-            more, skip = _from_folder(path, exclude)
-            inputs += more
-            skipped += skip
+        if is_own(arg):
+            skipped.append(IndexRow(path=arg, status="skipped", error=OWN_OUTPUT))
+        elif path.is_dir():
+            folder(path)
         elif not path.exists() and not path.is_symlink() and glob.has_magic(arg):
             root = Path(arg.split("*")[0].split("?")[0].split("[")[0]).parent
             for match in sorted(glob.glob(arg, recursive=True)):
                 found = Path(match)
+                if is_own(match) or os.path.realpath(match) == outdir:
+                    continue
                 if found.is_dir():
-                    more, skip = _from_folder(found, exclude)
-                    inputs += more
-                    skipped += skip
+                    folder(found)
                 else:
                     inputs.append(Input(match, os.path.relpath(match, root)))
         else:

@@ -5,6 +5,8 @@ index.jsonl                       one row per input
 summary.csv                       the same rows for spreadsheets
 run.json                          the run's audit record
 .memeaudit/done/KEY.json          the journal: a finished image's row, written after its reports
+.memeaudit/outputs.json           the sha256 of each top-level file above (see outdir.py)
+.memeaudit/lock                   held by the batch writing here (see lock.py)
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from memeaudit.batch.rows import IndexRow
+from memeaudit.batch.outdir import write_output
+from memeaudit.batch.rows import IndexRow, shown_values
 from memeaudit.write import write_atomic
 
 EXTENSION = {"md": ".md", "json": ".json", "html": ".html"}
@@ -64,7 +67,12 @@ def remove_stale_temporaries(outdir: Path) -> int:
     """Temporary files a killed run left behind (never a finished file); returns how many."""
     stale = [
         p
-        for folder in (outdir, outdir / "reports", outdir / ".memeaudit" / "done")
+        for folder in (
+            outdir,
+            outdir / "reports",
+            outdir / ".memeaudit",
+            outdir / ".memeaudit" / "done",
+        )
         if folder.is_dir()
         for p in folder.glob(".*.tmp")
     ]
@@ -74,15 +82,19 @@ def remove_stale_temporaries(outdir: Path) -> int:
 
 
 def write_index(outdir: Path, rows: list[IndexRow]) -> None:
-    write_atomic(outdir / "index.jsonl", "".join(row.model_dump_json() + "\n" for row in rows))
+    """index.jsonl and summary.csv. The CSV ends its records with CRLF (RFC 4180), so that a
+    cell holding a bare CR or an LF is quoted and stays one cell."""
+    write_output(outdir, "index.jsonl", "".join(row.model_dump_json() + "\n" for row in rows))
     buffer = io.StringIO()
     fields = list(IndexRow.model_fields)
     fields.remove("reports")
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(row.csv_row() for row in rows)
-    write_atomic(outdir / "summary.csv", buffer.getvalue())
+    write_output(outdir, "summary.csv", buffer.getvalue())
 
 
 def write_run(outdir: Path, record: dict[str, Any]) -> None:
-    write_atomic(outdir / "run.json", json.dumps(record, indent=2, default=str) + "\n")
+    """run.json; names in it (the command line) are valid text, as everywhere (rows.shown)."""
+    text = json.dumps(shown_values(record), indent=2, default=str, ensure_ascii=False) + "\n"
+    write_output(outdir, "run.json", text)

@@ -10,12 +10,15 @@ import contextlib
 import ctypes
 import logging
 import os
+import signal
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from memeaudit.batch.rows import IndexRow
+from memeaudit.batch.regular import kind
+from memeaudit.batch.rows import IndexRow, shown
 from memeaudit.errors import ExitCode, MemeauditError
 from memeaudit.options import Options
 
@@ -74,6 +77,10 @@ def start_worker(options: Options) -> None:
     """A local pool worker's initializer: one thread, engines loaded before the first image."""
     from memeaudit.pipeline import load_engines
 
+    # A forked worker inherits the batch's handlers. The batch process alone answers Ctrl-C
+    # (sent to the whole process group) and SIGTERM: it stops its workers and writes the index.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     single_threaded()
     load_engines(options)
     # Last at exit, after multiprocessing has flushed this worker's results: skip the teardown
@@ -94,7 +101,8 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     start = time.perf_counter()
     row = IndexRow(path=job.path, sha256=job.sha256, status="ok")
     try:
-        image = load_image(job.data, name=job.path, max_pixels=job.options.max_pixels)
+        name = shown(job.path)  # the report names the file in valid text
+        image = load_image(job.data, name=name, max_pixels=job.options.max_pixels)
         report = analyze_image(image, job.options)
         template_dir = job.options.template_dir
         texts = {}
@@ -104,8 +112,8 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
             elif fmt == "md":
                 texts[fmt] = report.to_markdown(template_dir)
             else:
-                shown = redact_picture(image.rgb, report) if job.options.redact else image.rgb
-                texts[fmt] = render(report, "html", template_dir, picture=shown)
+                picture = redact_picture(image.rgb, report) if job.options.redact else image.rgb
+                texts[fmt] = render(report, "html", template_dir, picture=picture)
         row.pdq, row.pdq_quality = pdq_hash(image.rgb)
     except MemeauditError as err:
         row.status, row.error, row.error_code = "error", str(err), int(err.exit_code)
@@ -145,9 +153,16 @@ def _give_back_memory() -> None:
 
 
 def read_input(path: str) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or None and a one-line reason."""
+    """The file's bytes, or None and a one-line reason. Only a regular file is read: a FIFO or
+    a device is refused from its type, without opening it."""
     from memeaudit.inputfile import read_bytes
 
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except (OSError, ValueError):
+        mode = None  # read_bytes says why
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return None, f"{path}: is {kind(mode)}, not a regular file"
     try:
         _, data = read_bytes(Path(path))
     except MemeauditError as err:
