@@ -161,7 +161,7 @@ def _run_locked(cfg: BatchConfig, signals: Signals) -> Outcome:
     def jobs() -> Iterator[tuple[tuple[int, str], Job]]:
         for i in largest_first(items):
             item = items[i]
-            data, error = read_input(item.path)
+            data, error = read_input(item.path, cfg.options.max_bytes)
             if data is None:
                 rows[i] = IndexRow(
                     path=item.path, status="error", error=error, error_code=ExitCode.bad_input

@@ -152,7 +152,7 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def read_input(path: str) -> tuple[bytes | None, str | None]:
+def read_input(path: str, max_bytes: int | None = None) -> tuple[bytes | None, str | None]:
     """The file's bytes, or None and a one-line reason. Only a regular file is read: a FIFO or
     a device is refused from its type, without opening it."""
     from memeaudit.inputfile import read_bytes
@@ -164,7 +164,7 @@ def read_input(path: str) -> tuple[bytes | None, str | None]:
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         return None, f"{path}: is {kind(mode)}, not a regular file"
     try:
-        _, data = read_bytes(Path(path))
+        _, data = read_bytes(Path(path)) if max_bytes is None else read_bytes(Path(path), max_bytes)
     except MemeauditError as err:
         return None, str(err)
     if not data:
