@@ -355,6 +355,7 @@ def batch(
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
     max_pixels: MaxPixelsOption = 80_000_000,
+    max_bytes: MaxBytesOption = 200_000_000,
     redact: RedactOption = False,
 ) -> None:
     """Analyse many images into OUTDIR: reports/, index.jsonl, summary.csv and run.json.
@@ -383,6 +384,7 @@ def batch(
         rules=tuple(rules or ()),
         template_dir=template_dir,
         max_pixels=max_pixels,
+        max_bytes=max_bytes,
         redact=redact,
     )
     config = BatchConfig(
@@ -399,7 +401,7 @@ def batch(
         fail_fast=fail_fast,
         wait_lock=wait_lock,
         follow_symlinks=follow_symlinks,
-        waiting=lambda line: typer.echo(f"memeaudit: {line}", err=True),
+        waiting=lambda line: _say(f"memeaudit: {line}", err=True),
     )
     outcome = run_batch(config)
     counts = outcome.record["counts"]
@@ -409,7 +411,7 @@ def batch(
     )
     for row in outcome.rows:
         if row.status == "error":
-            typer.echo(f"memeaudit: error: {shown(row.error or '')}", err=True)
+            _say(f"memeaudit: error: {shown(row.error or '')}")
     if outcome.failed:
         raise typer.Exit(ExitCode.some_failed)
 
