@@ -116,7 +116,11 @@ def main_options(
     state["verbose"] = verbose
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    level = logging.INFO if verbose else logging.WARNING
+    # On the handler too: libraries that set their own loggers' level (Dask's INFO) still
+    # propagate their records here, and without -v only warnings are worth a line.
+    handler.setLevel(level)
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 class _PrintableFormatter(logging.Formatter):

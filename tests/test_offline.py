@@ -228,6 +228,9 @@ def test_a_dask_batch_stays_on_loopback_and_writes_only_its_cache(tmp_path: Path
         "--executor", "dask", "-j", "2",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
+    # Without -v, Dask's INFO records (the scheduler's and workers' start and stop) are not
+    # printed: the batch's own summary line is what the user reads.
+    assert "distributed." not in run.stderr, run.stderr
     row = json.loads((out / "index.jsonl").read_text(encoding="utf-8"))
     assert row["status"] == "ok"
     assert network == [], "the Dask batch used the network:\n" + "\n".join(network[:10])
