@@ -60,10 +60,9 @@ def _digest(text: str) -> str:
 
 def rule_packs(extra: tuple[Path, ...]) -> list[dict[str, str]]:
     """Every knowledge file and rule pack a run loads, with its content hash."""
-    from memeaudit.rules.files import packaged_files
+    from memeaudit.rules.files import rule_files
 
-    files = [*packaged_files(), *((str(p), Path(p).read_text(encoding="utf-8")) for p in extra)]
-    return [{"source": name, "sha256": _digest(text)[:16]} for name, text in files]
+    return [{"source": name, "sha256": _digest(text)[:16]} for name, text in rule_files(extra)]
 
 
 def templates(template_dir: Path | None) -> list[dict[str, str]]:

@@ -112,7 +112,7 @@ def test_summary_csv_and_run_json_describe_the_same_run(first_run) -> None:  # t
         "resumed": 0,
     }
     assert record["engines"]["tesseract"].startswith("5.")
-    assert any(p["source"].endswith("topics.yaml") for p in record["rule_packs"])
+    assert any(p["source"].endswith("/model-extraction.yaml") for p in record["rule_packs"])
     assert record["options"]["semantic"] is False and record["formats"] == ["json", "md"]
 
 

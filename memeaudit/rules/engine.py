@@ -286,7 +286,7 @@ def security(
     where = (
         f"embedded {post.platform} post" if post is not None and post.body else "text in the image"
     )
-    first, *others = facts.topics
+    first, *others = kb.most_severe_first(facts.topics)
     topic = kb.topics[first.id]
     evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
     if first.id == PII_TOPIC and facts.personal_data:
@@ -469,7 +469,7 @@ def claims(facts: Facts, post: Post | None) -> Section:
 
 
 def legal(kb: Knowledge, facts: Facts) -> Section:
-    hits = facts.topics
+    hits = kb.most_severe_first(facts.topics)
     notes = list(dict.fromkeys(n for h in hits for n in kb.topics[h.id].legal))
     if hits and _accused(facts) and DEFAMATION_NOTE in kb.legal:
         notes.insert(min(len(notes), MAX_LEGAL_ISSUES - 1), DEFAMATION_NOTE)

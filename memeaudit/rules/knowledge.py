@@ -10,7 +10,8 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from memeaudit.errors import RulesError
-from memeaudit.rules.files import packaged_files
+from memeaudit.model import TopicHit
+from memeaudit.rules.files import rule_files
 from memeaudit.rules.schema import (
     AiProduct,
     KnowledgeFile,
@@ -45,6 +46,11 @@ class Knowledge:
         forms = [f for e in entries for f in (e.name, *e.aliases, *e.case_sensitive_aliases)]
         return frozenset(f.lower() for f in forms if " " not in f)
 
+    def most_severe_first(self, hits: list[TopicHit]) -> list[TopicHit]:
+        """Topic hits by their topic's `level`, most severe first; hits of one level keep their
+        order (the order the topics were loaded in, keyword hits before similarity ones)."""
+        return sorted(hits, key=lambda hit: -self.topics[hit.id].severity())
+
     def add(self, doc: Any, source: str) -> None:
         """Merge one validated file; a user topic or legal note with a known id replaces it."""
         self.sources.append(source)
@@ -58,6 +64,8 @@ class Knowledge:
             self.legal.update({note.id: note for note in doc.entries})
         elif doc.kind == "topics":
             self.topics.update({topic.id: topic for topic in doc.topics})
+        elif doc.kind == "topic":
+            self.topics[doc.id] = doc.topic()
         elif doc.kind == "language":
             self.language = doc
         elif doc.kind == "benign":
@@ -112,15 +120,10 @@ def parse(text: str, source: str) -> Any:
 
 
 def load_knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
+    """The packaged files, then `extra` (--rules): files, and folders walked for *.yaml."""
     knowledge = Knowledge()
-    for name, text in packaged_files():
+    for name, text in rule_files(extra):
         knowledge.add(parse(text, name), name)
-    for path in extra:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise RulesError(f"{path}: cannot read rule file ({err.strerror or err})") from err
-        knowledge.add(parse(text, str(path)), str(path))
     check_references(knowledge)
     return knowledge
 

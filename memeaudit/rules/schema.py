@@ -28,6 +28,11 @@ def _compiles(flags: int) -> Callable[[str], str]:
 
 TopicRegex = Annotated[Text, AfterValidator(_compiles(re.IGNORECASE))]  # facts/topics.py
 Pattern = Annotated[Text, AfterValidator(_compiles(0))]  # facts/claims.py
+LEVELS = ("informational", "low", "medium", "high", "critical")  # Sigma's, least severe first
+Level = Literal["informational", "low", "medium", "high", "critical"]
+Status = Literal["stable", "test", "experimental"]
+# A namespaced tag, as Sigma writes them: `family.cybercrime`, `dsa.scams-and-fraud`.
+Tag = Annotated[Text, StringConstraints(pattern=r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9./-]*$")]
 
 
 class Strict(BaseModel):
@@ -107,8 +112,14 @@ class Examples(Strict):
 
 
 class Topic(Strict):
+    """A section-2 topic. In a `kind: topics` file (several topics) `level`, `status`, `tags` and
+    `falsepositives` may be left out; a `kind: topic` file (one topic, as packaged) must give them."""
+
     id: Text
     title: Text
+    level: Level = "medium"
+    status: Status = "experimental"
+    tags: list[Tag] = []
     triggers: Triggers
     summary: Text
     risk: Text
@@ -116,6 +127,11 @@ class Topic(Strict):
     references: list[Reference] = Field(min_length=1)
     legal: list[Text] = []
     examples: Examples
+    falsepositives: list[Text] = []
+
+    def severity(self) -> int:
+        """0 (informational) to 4 (critical)."""
+        return LEVELS.index(self.level)
 
 
 class AiProductsFile(Strict):
@@ -147,6 +163,21 @@ class TopicsFile(Strict):
     version: int
     pack: Text
     topics: list[Topic]
+
+
+class TopicFile(Topic):
+    """One topic per file, Sigma-style: the topic's fields at the top level of the document."""
+
+    kind: Literal["topic"]
+    version: int
+    pack: Text
+    level: Level
+    status: Status
+    tags: list[Tag] = Field(min_length=1)
+    falsepositives: list[Text] = Field(min_length=1)
+
+    def topic(self) -> Topic:
+        return Topic.model_validate(self.model_dump(include=set(Topic.model_fields)))
 
 
 class LanguageFile(Strict):
@@ -192,6 +223,7 @@ KnowledgeFile = Annotated[
     | PlatformsFile
     | LegalFile
     | TopicsFile
+    | TopicFile
     | LanguageFile
     | BenignFile
     | MetadataFile,
