@@ -96,7 +96,7 @@ def prepare(dev: Path, work: Path) -> dict[str, Any]:
             texts.append(found)
     np.savez(work / "inputs.npz", efficientnet=np.stack(pixels), ssd=np.stack(blobs))
     benign = yaml.safe_load(
-        (ROOT / "memeaudit" / "rules" / "packs" / "benign.yaml").read_text(encoding="utf-8")
+        (ROOT / "memeaudit" / "knowledge" / "packs" / "benign.yaml").read_text(encoding="utf-8")
     )["sentences"]
     (work / "sentences.json").write_text(json.dumps({"minilm": texts, "minilm-276": [benign]}))
     models = model_folder()

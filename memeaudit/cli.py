@@ -474,7 +474,7 @@ def rules_list(
     ] = None,
 ) -> None:
     """List the loaded knowledge files, topics and legal notes."""
-    from memeaudit.rules.knowledge import load_knowledge
+    from memeaudit.knowledge.loader import load_knowledge
 
     kb = load_knowledge(tuple(rules or ()))
     for source in kb.sources:
@@ -523,7 +523,7 @@ def rules_lint(
     files: Annotated[list[Path], typer.Argument(help="YAML rule or knowledge files.")],
 ) -> None:
     """Validate rule files against the schema; errors give file and line."""
-    from memeaudit.rules.knowledge import load_knowledge
+    from memeaudit.knowledge.loader import load_knowledge
 
     load_knowledge(tuple(files))
     for file in files:
@@ -539,10 +539,10 @@ def eval_ocr(
 ) -> None:
     """Character error rate per category and overall, per engine (the dev set's scoring)."""
     from memeaudit.evaluate import score
+    from memeaudit.knowledge.loader import load_knowledge
     from memeaudit.load import load_image
     from memeaudit.ocr import read_text
     from memeaudit.options import Options
-    from memeaudit.rules.knowledge import load_knowledge
 
     names = load_knowledge().names()
 
@@ -567,7 +567,7 @@ def eval_topics(
     from memeaudit.evaluate import score_topics
     from memeaudit.facts import topics_in
     from memeaudit.facts.semantic import get_embedder
-    from memeaudit.rules.knowledge import load_knowledge
+    from memeaudit.knowledge.loader import load_knowledge
     from memeaudit.yamlload import safe_load
 
     kb = load_knowledge()

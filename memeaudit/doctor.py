@@ -15,8 +15,8 @@ def _try(name: str, build: Callable[[], str]) -> tuple[str, bool, str]:
 
 
 def checks() -> Iterator[tuple[str, bool, str]]:
+    from memeaudit.knowledge.loader import load_knowledge
     from memeaudit.ocr import get_engine
-    from memeaudit.rules.knowledge import load_knowledge
     from memeaudit.vision import get_classifier, get_detector
 
     yield _try("tesseract", lambda: get_engine("tesseract").version())

@@ -10,13 +10,13 @@ from typing import Any
 
 from memeaudit import __version__, facts, ocr, post, vision
 from memeaudit.facts.semantic import get_embedder
+from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.redact import redact
-from memeaudit.rules.describe import describe
-from memeaudit.rules.engine import write_sections
-from memeaudit.rules.knowledge import Knowledge, load_knowledge
+from memeaudit.sections.description import describe
+from memeaudit.sections.engine import write_sections
 
 log = logging.getLogger("memeaudit")
 

@@ -60,7 +60,7 @@ def _digest(text: str) -> str:
 
 def rule_packs(extra: tuple[Path, ...]) -> list[dict[str, str]]:
     """Every knowledge file and rule pack a run loads, with its content hash."""
-    from memeaudit.rules.files import rule_files
+    from memeaudit.knowledge.files import rule_files
 
     return [{"source": name, "sha256": _digest(text)[:16]} for name, text in rule_files(extra)]
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from memeaudit.rules.knowledge import Knowledge, load_knowledge
+from memeaudit.knowledge.loader import Knowledge, load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"

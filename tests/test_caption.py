@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from memeaudit.model import Caption, Facts, OcrResult, Vision
-from memeaudit.rules.describe import describe
+from memeaudit.sections.description import describe
 from memeaudit.vision.caption import is_junk
 
 RESOURCES = Path(__file__).resolve().parent / "resources"

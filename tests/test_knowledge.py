@@ -6,7 +6,7 @@ import pytest
 
 from memeaudit.errors import RulesError
 from memeaudit.facts.entities import find_entities
-from memeaudit.rules.knowledge import Knowledge, load_knowledge
+from memeaudit.knowledge.loader import Knowledge, load_knowledge
 
 
 def test_packaged_knowledge_meets_the_minimum(kb: Knowledge) -> None:

@@ -19,7 +19,7 @@ from memeaudit import analyze
 from memeaudit.load import load_image
 from memeaudit.metadata import MAX_VALUE
 from memeaudit.model import ImageMetadata, MetadataField, Report
-from memeaudit.rules.engine import NO_METADATA, NOTHING
+from memeaudit.sections.engine import NO_METADATA, NOTHING
 from tests.conftest import RESOURCES
 
 CAT = RESOURCES / "skimage_chelsea_cat.png"

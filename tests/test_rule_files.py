@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from memeaudit.errors import RulesError
+from memeaudit.knowledge.loader import load_knowledge, parse
 from memeaudit.paths import PACKAGE
-from memeaudit.rules.knowledge import load_knowledge, parse
 from memeaudit.yamlload import safe_load
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "benign-meme.png"
@@ -82,7 +82,7 @@ def test_analyze_with_a_bad_regex_is_exit_6_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_a_language_file_attribution_pattern_must_compile() -> None:
-    text = (PACKAGE / "rules" / "kb" / "language.yaml").read_text(encoding="utf-8")
+    text = (PACKAGE / "knowledge" / "kb" / "language.yaml").read_text(encoding="utf-8")
     broken = text.replace("attributions: [", "attributions: ['(?P<speaker>unclosed', ", 1)
     assert broken != text
     with pytest.raises(RulesError, match=r"^lang\.yaml:\d+: attributions\.0: .*regular expression"):

@@ -13,7 +13,7 @@ from memeaudit.evaluate import score_topics
 from memeaudit.facts import topics_in
 from memeaudit.facts.semantic import get_embedder, semantic_topics
 from memeaudit.facts.topics import find_topics
-from memeaudit.rules.knowledge import load_knowledge
+from memeaudit.knowledge.loader import load_knowledge
 
 pytestmark = pytest.mark.slow
 KB = load_knowledge()

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from memeaudit.errors import RulesError
+from memeaudit.knowledge.loader import Knowledge, load_knowledge, parse
 from memeaudit.model import Facts, TopicHit
 from memeaudit.paths import PACKAGE
-from memeaudit.rules.engine import legal, security
-from memeaudit.rules.knowledge import Knowledge, load_knowledge, parse
+from memeaudit.sections.engine import legal, security
 from memeaudit.versions import rule_packs
 
-TOPICS = PACKAGE / "rules" / "packs" / "topics"
+TOPICS = PACKAGE / "knowledge" / "packs" / "topics"
 NAMESPACES = {"family", "tspa", "dsa", "openai"}
 
 ONE_TOPIC = """kind: topic
@@ -57,7 +57,7 @@ def _lint(*paths: Path) -> subprocess.CompletedProcess[str]:
 def test_every_packaged_topic_is_one_file_named_by_its_id_in_its_familys_folder() -> None:
     files = sorted(TOPICS.rglob("*.yaml"))
     assert len(files) >= 19
-    assert not (PACKAGE / "rules" / "packs" / "topics.yaml").exists()
+    assert not (PACKAGE / "knowledge" / "packs" / "topics.yaml").exists()
     ids = []
     for path in files:
         doc = parse(path.read_text(encoding="utf-8"), str(path))

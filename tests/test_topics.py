@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from memeaudit.facts.topics import find_topics, match_topic
-from memeaudit.rules.knowledge import load_knowledge
+from memeaudit.knowledge.loader import load_knowledge
 
 KB = load_knowledge()
 TOPICS = list(KB.topics.values())

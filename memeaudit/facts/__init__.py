@@ -9,8 +9,8 @@ from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
 from memeaudit.facts.text import sentences
 from memeaudit.facts.topics import find_topics
+from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
-from memeaudit.rules.knowledge import Knowledge
 
 PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in the text raises
 

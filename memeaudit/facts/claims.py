@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from memeaudit.facts.figures import figures
 from memeaudit.facts.text import phrase_pattern, sentences
+from memeaudit.knowledge.schema import LanguageFile
 from memeaudit.model import Claim
-from memeaudit.rules.schema import LanguageFile
 
 
 def find_claims(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from memeaudit.facts.text import phrase_pattern
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.knowledge.schema import Named
 from memeaudit.model import Entity, Post
-from memeaudit.rules.knowledge import Knowledge
-from memeaudit.rules.schema import Named
 
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})\b")
 Source = str  # one of Entity.source

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from memeaudit.knowledge.schema import Topic
 from memeaudit.model import TopicHit
 from memeaudit.paths import optional_cache_dir, package_folder, save_npz_atomic
-from memeaudit.rules.schema import Topic
 
 log = logging.getLogger("memeaudit")
 FLOOR = 0.5  # no topic fires below this cosine similarity

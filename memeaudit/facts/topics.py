@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from memeaudit.facts.text import phrase_pattern
+from memeaudit.knowledge.schema import Topic
 from memeaudit.model import TopicHit
-from memeaudit.rules.schema import Topic
 
 
 def match_topic(topic: Topic, text: str) -> TopicHit | None:

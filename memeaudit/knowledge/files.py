@@ -36,7 +36,7 @@ def packaged_files() -> list[tuple[str, str]]:
     """(name, text) of every shipped YAML file, knowledge base first, then rule packs."""
     found = []
     for folder in ("kb", "packs"):
-        found += _walk_packaged(PACKAGE / "rules" / folder, ("memeaudit", "rules", folder))
+        found += _walk_packaged(PACKAGE / "knowledge" / folder, ("memeaudit", "knowledge", folder))
     return found
 
 

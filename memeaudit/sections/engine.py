@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from memeaudit.facts import PII_TOPIC
 from memeaudit.facts.text import end_with_quote, join_names
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.knowledge.schema import Software
 from memeaudit.metadata import position_text
 from memeaudit.model import Entity, Evidence, Facts, ImageMetadata, Post, Section, TopicHit
-from memeaudit.rules.describe import article
-from memeaudit.rules.evidence import Paragraph, metadata, ocr, post_field, rule
-from memeaudit.rules.knowledge import Knowledge
-from memeaudit.rules.schema import Software
+from memeaudit.sections.description import article
+from memeaudit.sections.paragraph import Paragraph, metadata, ocr, post_field, rule
 
 MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
 MAX_CLAIMS = 3

@@ -6,7 +6,7 @@ from collections import Counter
 
 from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
 from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
-from memeaudit.rules.evidence import Paragraph, ocr, post_field, rule
+from memeaudit.sections.paragraph import Paragraph, ocr, post_field, rule
 from memeaudit.vision.detect import coco_labels
 
 NUMBERS = [

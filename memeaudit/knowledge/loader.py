@@ -10,9 +10,8 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from memeaudit.errors import RulesError
-from memeaudit.model import TopicHit
-from memeaudit.rules.files import rule_files
-from memeaudit.rules.schema import (
+from memeaudit.knowledge.files import rule_files
+from memeaudit.knowledge.schema import (
     AiProduct,
     KnowledgeFile,
     LanguageFile,
@@ -22,6 +21,7 @@ from memeaudit.rules.schema import (
     Software,
     Topic,
 )
+from memeaudit.model import TopicHit
 from memeaudit.yamlload import AliasRefused, safe_load
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(KnowledgeFile)

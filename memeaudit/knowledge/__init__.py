@@ -1,0 +1,1 @@
+"""Knowledge: the YAML schema, the loader, and the data files (kb/, packs/)."""

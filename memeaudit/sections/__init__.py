@@ -1,0 +1,1 @@
+"""The section writers: facts and knowledge in, the report's five sections out."""
