@@ -15,8 +15,8 @@ from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.redact import redact
+from memeaudit.sections import write_sections
 from memeaudit.sections.description import describe
-from memeaudit.sections.engine import write_sections
 
 log = logging.getLogger("memeaudit")
 

@@ -16,13 +16,16 @@ from PIL.PngImagePlugin import PngInfo
 from PIL.TiffImagePlugin import IFDRational
 
 from memeaudit import analyze
+from memeaudit.knowledge.loader import load_knowledge
 from memeaudit.load import load_image
 from memeaudit.metadata import MAX_VALUE
 from memeaudit.model import ImageMetadata, MetadataField, Report
-from memeaudit.sections.engine import NO_METADATA, NOTHING
 from tests.conftest import RESOURCES
 
 CAT = RESOURCES / "skimage_chelsea_cat.png"
+KB = load_knowledge()
+NO_METADATA = KB.words("metadata")("none")  # the sentences, as knowledge/wording/ says them
+NOTHING = {2: KB.words("security")("nothing-found")}
 SOFTWARE = "Adobe Photoshop 25.0 (Windows)"
 LENS = "iPhone 12 back dual wide camera 4.2mm f/1.6"
 HOSTILE = "<script>alert(1)</script>\x1b[31m[x](javascript:alert(1)) {{7*7}}"

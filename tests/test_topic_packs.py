@@ -14,7 +14,8 @@ from memeaudit.errors import RulesError
 from memeaudit.knowledge.loader import Knowledge, load_knowledge, parse
 from memeaudit.model import Facts, TopicHit
 from memeaudit.paths import PACKAGE
-from memeaudit.sections.engine import legal, security
+from memeaudit.sections.legal import legal
+from memeaudit.sections.security import security
 from memeaudit.versions import rule_packs
 
 TOPICS = PACKAGE / "knowledge" / "packs" / "topics"

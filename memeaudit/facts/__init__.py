@@ -12,8 +12,6 @@ from memeaudit.facts.topics import find_topics
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
 
-PII_TOPIC = "personal-data-exposure"  # the topic that personal data found in the text raises
-
 
 def topics_in(
     kb: Knowledge, text: str, parts: list[str], embedder: SentenceEmbedder | None
@@ -63,11 +61,10 @@ def extract(
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
     topics = topics_in(kb, ocr.text, sentences(claim_text or ""), embedder)
-    if personal and PII_TOPIC in kb.topics and all(t.id != PII_TOPIC for t in topics):
+    raised = kb.topic_for("personal-data")  # the topic personal data in the text raises
+    if personal and raised is not None and all(t.id != raised.id for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
-        topics.append(
-            TopicHit(id=PII_TOPIC, title=kb.topics[PII_TOPIC].title, matched=spans, how="regex")
-        )
+        topics.append(TopicHit(id=raised.id, title=raised.title, matched=spans, how="regex"))
     return Facts(
         entities=find_entities(kb, sources, post),
         claims=find_claims(claim_text or "", author, kb.language, [p.text for p in personal]),

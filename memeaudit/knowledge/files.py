@@ -33,9 +33,9 @@ def _walk_packaged(folder: Traversable, parts: tuple[str, ...]) -> list[tuple[st
 
 
 def packaged_files() -> list[tuple[str, str]]:
-    """(name, text) of every shipped YAML file, knowledge base first, then rule packs."""
+    """(name, text) of every shipped YAML file: knowledge base, rule packs, then wording."""
     found = []
-    for folder in ("kb", "packs"):
+    for folder in ("kb", "packs", "wording"):
         found += _walk_packaged(PACKAGE / "knowledge" / folder, ("memeaudit", "knowledge", folder))
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -17,10 +17,13 @@ from memeaudit.knowledge.schema import (
     LanguageFile,
     LegalNote,
     Organization,
+    Phrase,
     Platform,
     Software,
     Topic,
+    WordingName,
 )
+from memeaudit.knowledge.wording import Misfit, Words, merge
 from memeaudit.model import TopicHit
 from memeaudit.yamlload import AliasRefused, safe_load
 
@@ -38,6 +41,7 @@ class Knowledge:
     benign: list[str] = field(default_factory=list)
     software: list[Software] = field(default_factory=list)
     person_fields: list[str] = field(default_factory=list)
+    wording: dict[str, dict[str, Phrase]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
     def names(self) -> frozenset[str]:
@@ -50,6 +54,18 @@ class Knowledge:
         """Topic hits by their topic's `level`, most severe first; hits of one level keep their
         order (the order the topics were loaded in, keyword hits before similarity ones)."""
         return sorted(hits, key=lambda hit: -self.topics[hit.id].severity())
+
+    def words(self, name: str) -> Words:
+        """The phrases one section writer says (knowledge/wording/NAME.yaml)."""
+        return Words(name, self.wording[name])
+
+    def topic_for(self, role: str) -> Topic | None:
+        """The topic that plays a part the code knows (`personal-data`), if one is loaded."""
+        return next((t for t in self.topics.values() if t.role == role), None)
+
+    def legal_note_for(self, role: str) -> LegalNote | None:
+        """The legal note that plays a part the code knows (`accusation`), if one is loaded."""
+        return next((n for n in self.legal.values() if n.role == role), None)
 
     def add(self, doc: Any, source: str) -> None:
         """Merge one validated file; a user topic or legal note with a known id replaces it."""
@@ -73,6 +89,8 @@ class Knowledge:
         elif doc.kind == "metadata":
             self.software.extend(doc.software)
             self.person_fields.extend(doc.person_fields)
+        elif doc.kind == "wording":
+            self.wording[doc.wording] = merge(self.wording.get(doc.wording), doc)
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
@@ -123,7 +141,12 @@ def load_knowledge(extra: tuple[Path, ...] = ()) -> Knowledge:
     """The packaged files, then `extra` (--rules): files, and folders walked for *.yaml."""
     knowledge = Knowledge()
     for name, text in rule_files(extra):
-        knowledge.add(parse(text, name), name)
+        try:
+            knowledge.add(parse(text, name), name)
+        except Misfit as err:
+            line = _line_of(text, err.loc)
+            where = f":{line}" if line else ""
+            raise RulesError(f"{name}{where}: {'.'.join(err.loc)}: {err}") from err
     check_references(knowledge)
     return knowledge
 
@@ -138,5 +161,13 @@ def check_references(knowledge: Knowledge) -> None:
         for note in topic.legal:
             if note not in knowledge.legal:
                 raise RulesError(f"topic {topic.id}: legal note {note!r} is unknown")
+    for kind, roles in (
+        ("topics", [t.role for t in knowledge.topics.values()]),
+        ("legal notes", [n.role for n in knowledge.legal.values()]),
+    ):
+        if twice := sorted({r for r in roles if r is not None and roles.count(r) > 1}):
+            raise RulesError(f"several {kind} have the role {twice[0]!r}; only one may")
+    if missing := sorted(set(get_args(WordingName)) - set(knowledge.wording)):
+        raise RulesError(f"no {missing[0]} wording file (kind: wording) was loaded")
     if knowledge.language is None:
         raise RulesError("no language file (kind: language) was loaded")

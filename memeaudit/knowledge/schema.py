@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from typing import Annotated, Literal
 
@@ -33,6 +34,31 @@ Level = Literal["informational", "low", "medium", "high", "critical"]
 Status = Literal["stable", "test", "experimental"]
 # A namespaced tag, as Sigma writes them: `family.cybercrime`, `dsa.scams-and-fraud`.
 Tag = Annotated[Text, StringConstraints(pattern=r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9./-]*$")]
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The `{name}` fields of a phrase. Only plain names: `{0}`, `{a.b}`, `{a[0]}`, `{a!r}` and
+    `{a:>9}` are refused, so a phrase can show a value but never reach into it."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"{{{name}...}}: only plain {{name}} fields are allowed")
+        names.add(name)
+    return frozenset(names)
+
+
+def _phrase_fields(text: str) -> str:
+    try:
+        placeholders(text)
+    except ValueError as err:  # an unmatched brace, or a field that is not a plain name
+        raise ValueError(f"not a usable phrase ({err})") from err
+    return text
+
+
+# Phrases keep their spaces: a fragment such as " (formerly {name})" joins a sentence.
+PhraseText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_phrase_fields)]
 
 
 class Strict(BaseModel):
@@ -94,6 +120,9 @@ class Platform(Named):
 
 class LegalNote(Strict):
     id: Text
+    # `accusation`: the note section 5 adds when the text names organisations other than its
+    # author (defamation, in the packaged notes).
+    role: Literal["accusation"] | None = None
     issue: Text
     response: Text
     references: list[Reference] = []
@@ -120,6 +149,9 @@ class Topic(Strict):
     level: Level = "medium"
     status: Status = "experimental"
     tags: list[Tag] = []
+    # `personal-data`: the topic that personal data found in the text raises, and whose lead
+    # sentence in section 2 lists that data.
+    role: Literal["personal-data"] | None = None
     triggers: Triggers
     summary: Text
     risk: Text
@@ -180,6 +212,27 @@ class TopicFile(Topic):
         return Topic.model_validate(self.model_dump(include=set(Topic.model_fields)))
 
 
+class Plural(Strict):
+    """A phrase with a count: `one` when it is 1, `other` otherwise."""
+
+    one: PhraseText
+    other: PhraseText
+
+
+Phrase = PhraseText | Plural
+WordingName = Literal["security", "metadata", "platforms", "claims", "legal"]
+
+
+class WordingFile(Strict):
+    """What a section writer says, by key. The code fills the `{name}` fields; a user's file
+    (--rules) may reword any packaged phrase with the same fields or fewer."""
+
+    kind: Literal["wording"]
+    version: int
+    wording: WordingName
+    phrases: dict[Text, Phrase] = Field(min_length=1)
+
+
 class LanguageFile(Strict):
     """Words the fact extractors use: context for ambiguous names, claim verbs, hedges."""
 
@@ -226,6 +279,7 @@ KnowledgeFile = Annotated[
     | TopicFile
     | LanguageFile
     | BenignFile
-    | MetadataFile,
+    | MetadataFile
+    | WordingFile,
     Field(discriminator="kind"),
 ]

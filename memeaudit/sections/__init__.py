@@ -1,1 +1,24 @@
-"""The section writers: facts and knowledge in, the report's five sections out."""
+"""The section writers: facts and knowledge in, the report's sections out, one module per section
+(description, security, platforms, claims, legal) over a shared paragraph builder. Their
+sentences are data, in knowledge/wording/."""
+
+from __future__ import annotations
+
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.model import Facts, ImageMetadata, Post, Section
+from memeaudit.sections.claims import claims
+from memeaudit.sections.legal import legal
+from memeaudit.sections.platforms import platforms
+from memeaudit.sections.security import security
+
+
+def write_sections(
+    kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
+) -> list[Section]:
+    """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2."""
+    return [
+        security(kb, facts, post, meta),
+        platforms(kb, facts, post),
+        claims(kb, facts, post),
+        legal(kb, facts),
+    ]

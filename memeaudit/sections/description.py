@@ -6,7 +6,7 @@ from collections import Counter
 
 from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
 from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
-from memeaudit.sections.paragraph import Paragraph, ocr, post_field, rule
+from memeaudit.sections.paragraph import Paragraph, article, ocr, post_field, rule
 from memeaudit.vision.detect import coco_labels
 
 NUMBERS = [
@@ -24,12 +24,6 @@ NUMBERS = [
     "eleven",
     "twelve",
 ]
-
-
-def article(word: str) -> str:
-    """'an X', 'an Instagram', 'a Reddit': single letters go by their spoken name."""
-    vowel = word[0] in "AEFHILMNORSX" if len(word) == 1 else word[0].lower() in "aeiou"
-    return "an" if vowel else "a"
 
 
 def count_phrase(label: str, n: int) -> str:

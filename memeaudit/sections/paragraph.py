@@ -1,4 +1,5 @@
-"""A paragraph being written: sentences, each with the evidence behind it."""
+"""A paragraph being written: sentences, each with the evidence behind it; and the small helpers
+every section writer shares."""
 
 from __future__ import annotations
 
@@ -36,6 +37,25 @@ class Paragraph:
             sentences=self.sentences,
             evidence=flat,
         )
+
+
+def nothing(number: int, text: str) -> Section:
+    """A section that found nothing to say: its one "nothing found" sentence."""
+    par = Paragraph(number)
+    par.say(text, rule(f"section{number}.nothing-found"))
+    return par.section()
+
+
+def article(word: str) -> str:
+    """'an X', 'an Instagram', 'a Reddit': single letters go by their spoken name."""
+    vowel = word[0] in "AEFHILMNORSX" if len(word) == 1 else word[0].lower() in "aeiou"
+    return "an" if vowel else "a"
+
+
+def one_stop(text: str) -> str:
+    """A sentence whose last value already ended in a full stop (or ! ? …) keeps only that one:
+    'GIMP 2.10 (build 3.)' + '.' says it once."""
+    return text[:-1] if len(text) > 1 and text[-1] == "." and text[-2] in ".!?…" else text
 
 
 def rule(rule_id: str, text: str | None = None) -> Evidence:

@@ -1,0 +1,40 @@
+"""Section 5, Legal and Ethical Implications: the legal notes of the topics that fired (most
+severe topic first), and the note for accusations when the text names organisations other than
+its author. The notes are knowledge/kb/legal.yaml; the frame is knowledge/wording/legal.yaml."""
+
+from __future__ import annotations
+
+from memeaudit.facts.text import join_names
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.model import Facts, Section
+from memeaudit.sections.claims import accused
+from memeaudit.sections.paragraph import Paragraph, nothing, rule
+
+MAX_LEGAL_ISSUES = 6
+MAX_RESPONSES = 5
+
+
+def legal(kb: Knowledge, facts: Facts) -> Section:
+    w = kb.words("legal")
+    hits = kb.most_severe_first(facts.topics)
+    notes = list(dict.fromkeys(n for h in hits for n in kb.topics[h.id].legal))
+    accusation = kb.legal_note_for("accusation")
+    if hits and accused(facts) and accusation is not None:
+        notes.insert(min(len(notes), MAX_LEGAL_ISSUES - 1), accusation.id)
+    chosen = [kb.legal[n] for n in dict.fromkeys(notes) if n in kb.legal][:MAX_LEGAL_ISSUES]
+    if not chosen:
+        return nothing(5, w("nothing-found"))
+    par = Paragraph(5)
+    evidence = [rule(f"legal:{n.id}") for n in chosen]
+    par.say(
+        w(
+            "raises",
+            titles="; ".join(h.title for h in hits),
+            issues=join_names([n.issue for n in chosen]),
+        ),
+        *evidence,
+    )
+    responses = list(dict.fromkeys(n.response for n in chosen))[:MAX_RESPONSES]
+    par.say(w("responses", responses=join_names(responses)), *evidence[: len(responses)])
+    par.say(w("caveat"), rule("legal.caveat"))
+    return par.section()

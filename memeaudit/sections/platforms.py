@@ -1,0 +1,84 @@
+"""Section 3, Platforms and Models: the platform whose layout the screenshot has, and the AI
+products, companies and platforms the text names. The sentences are
+knowledge/wording/platforms.yaml."""
+
+from __future__ import annotations
+
+from memeaudit.facts.text import join_names
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.knowledge.wording import Words
+from memeaudit.model import Entity, Facts, Post, Section
+from memeaudit.sections.paragraph import Paragraph, article, nothing, post_field, rule
+
+SOURCES = ("label", "post-body", "ocr")  # where names were read, in the order they are told
+
+
+def _named(w: Words, entities: list[Entity]) -> list[str]:
+    """'ChatGPT (OpenAI)' for products, the bare name for organisations; one per name."""
+    names: dict[str, str] = {}
+    products = {e.name for e in entities if e.kind == "product"}
+    for e in entities:
+        if e.kind == "product":
+            names.setdefault(
+                e.name,
+                e.name
+                if e.provider in (None, e.name)
+                else w("product", product=e.name, provider=e.provider),
+            )
+        elif e.kind == "organization" and e.name not in products:
+            names.setdefault(e.name, e.name)
+    return list(names.values())
+
+
+def _layout(w: Words, kb: Knowledge, post: Post) -> str:
+    info = next((p for p in kb.platforms if p.name == post.platform), None)
+    cues = [w("cue-handle")]
+    cues += [w("cue-timestamp")] if post.timestamp_raw else []
+    if any(v is not None for v in post.counts.model_dump().values()):
+        cues.append(w("cue-counts"))
+    fields = {"article": article(post.platform), "platform": post.platform}
+    if info and info.formerly:
+        return w("layout-formerly", **fields, formerly=info.formerly, cues=join_names(cues))
+    return w("layout", **fields, cues=join_names(cues))
+
+
+def platforms(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
+    w = kb.words("platforms")
+    par = Paragraph(3)
+    if post is not None:
+        par.say(_layout(w, kb, post), post_field("platform", post.platform, "post.layout"))
+    for source in SOURCES:
+        entities = [
+            e
+            for e in facts.entities
+            if e.source == source and e.kind in ("product", "organization")
+        ]
+        if named := _named(w, entities):
+            par.say(
+                w(f"names-{source}", names=join_names(named)),
+                *(rule(f"kb:{e.kind}:{e.name}", e.matched) for e in entities),
+            )
+    mentioned = {e.name: e for e in facts.entities if e.kind == "platform" and e.source != "layout"}
+    mentioned.pop(post.platform if post else "", None)
+    if mentioned:
+        named = [
+            n if e.matched.lower() == n.lower() else w("platform-as", platform=n, matched=e.matched)
+            for n, e in sorted(mentioned.items())
+        ]
+        key = "also-names-platforms" if par.sentences else "names-platforms"
+        par.say(
+            w(key, count=len(named), names=join_names(named)),
+            *(rule(f"kb:platform:{n}", e.matched) for n, e in sorted(mentioned.items())),
+        )
+    for org in [
+        e for e in facts.entities if e.source == "post-author" and e.kind == "organization"
+    ]:
+        made = sorted(
+            {e.name for e in facts.entities if e.kind == "product" and e.provider == org.name}
+        )
+        if made:
+            par.say(
+                w("author-provides", author=org.name, products=join_names(made)),
+                rule(f"kb:organization:{org.name}", org.matched),
+            )
+    return par.section() if par.sentences else nothing(3, w("nothing-found"))

@@ -1,0 +1,293 @@
+"""Section 2, Security and Privacy: the topics that fired, most severe first, then what the file's
+metadata reveals. The sentences are knowledge/wording/security.yaml and metadata.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from memeaudit.facts.text import join_names
+from memeaudit.knowledge.loader import Knowledge
+from memeaudit.knowledge.schema import Software
+from memeaudit.knowledge.wording import Words
+from memeaudit.metadata import position_text
+from memeaudit.model import Evidence, Facts, ImageMetadata, Post, Section, TopicHit
+from memeaudit.sections.paragraph import Paragraph, metadata, ocr, one_stop, rule
+
+MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
+MAX_TIMESTAMPS = 3  # timestamps named in section 2; the rest are counted
+MAX_OTHER_FIELDS = 3  # other metadata fields quoted in section 2
+QUOTED_VALUE = 80  # characters of a metadata value quoted in a sentence
+
+
+def _personal_data(w: Words, facts: Facts) -> str:
+    """'an email address (a@b.org) and a phone number (+1 415-555-0132)'."""
+    return join_names(
+        [
+            w("personal-data-item", noun=w(f"personal-data-{p.kind}"), value=p.text)
+            for p in facts.personal_data
+        ]
+    )
+
+
+def _how(hit: TopicHit) -> str:
+    """'keyword', or 'similarity 0.612' for a topic found by sentence similarity."""
+    return f"{hit.how} {hit.score:.3f}" if hit.score is not None else hit.how
+
+
+def _counted(facts: Facts) -> list[str]:
+    """Counts and sums as written, with the noun they count: 'over 24,000 fraudulent accounts'."""
+    return [
+        f.text if f.unit == "money" else f"{f.text} {f.unit}"
+        for c in facts.claims
+        for f in c.figures
+        if f.unit not in ("date", "percent", "ratio")
+    ]
+
+
+@dataclass
+class _Said:
+    """A metadata sentence; `private` ones are privacy findings, which replace "no issue"."""
+
+    text: str
+    evidence: list[Evidence]
+    private: bool = False
+
+
+def _short(value: str) -> str:
+    """A value cut for a sentence at a word boundary, as quotes are (" …"), so a word is either
+    whole or absent (redaction then finds whole values, or their leading words before "…")."""
+    if len(value) <= QUOTED_VALUE:
+        return value
+    cut = value[: QUOTED_VALUE - 2]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + " …"
+
+
+def _bare(field: str) -> str:
+    """'EXIF BodySerialNumber' -> 'BodySerialNumber'."""
+    return field.split(" ", 1)[-1]
+
+
+def _software(kb: Knowledge, value: str) -> Software | None:
+    """The knowledge base's entry for a software name: the first whose alias occurs in it as a
+    word (re caches the compiled patterns)."""
+    for entry in kb.software:
+        for alias in entry.aliases:
+            if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", value, re.IGNORECASE):
+                return entry
+    return None
+
+
+def _device_name(make: str | None, model: str | None) -> str | None:
+    """'Apple iPhone 12'; 'Canon EOS R5' rather than 'Canon Canon EOS R5'."""
+    if make and model:
+        first = make.split()[0].lower()
+        return model if model.lower().startswith(first) else f"{make} {model}"
+    return model or make
+
+
+def _location_and_device(w: Words, meta: ImageMetadata) -> list[_Said]:
+    said = []
+    if (gps := meta.gps) is not None and gps.latitude is not None and gps.longitude is not None:
+        fields = (
+            "GPSLatitude, GPSLongitude"
+            if gps.source == "EXIF"
+            else "exif:GPSLatitude, exif:GPSLongitude"
+        )
+        where = position_text(gps)
+        said.append(
+            _Said(
+                w("gps", source=gps.source, position=where),
+                [metadata(f"{gps.source} {fields}", where, "metadata.gps")],
+                private=True,
+            )
+        )
+    if (device := meta.device) is None:
+        return said
+    name = _device_name(device.make, device.model)
+    shown = {f: v for f, v in device.fields.items() if "Owner" not in f}
+    if name and device.lens:
+        text = w("device-and-lens", source=device.source, device=name, lens=device.lens)
+    elif name:
+        text = w("device", source=device.source, device=name)
+    elif device.lens:
+        text = w("lens", source=device.source, lens=device.lens)
+    else:
+        text = ""
+    if text:
+        said.append(
+            _Said(
+                one_stop(text),
+                [metadata(f, v, "metadata.device") for f, v in shown.items()],
+                private=True,
+            )
+        )
+    parts, evidence = [], []
+    if device.serial_numbers:
+        names = join_names([_bare(f) for f in device.serial_numbers])
+        parts.append(w("serial-numbers", count=len(device.serial_numbers), fields=names))
+        evidence += [metadata(f, v, "metadata.serial") for f, v in device.serial_numbers.items()]
+    if device.owner:
+        fields = [f for f in device.fields if "Owner" in f] or [f"{device.source} owner"]
+        parts.append(w("owner", field=_bare(fields[0])))
+        evidence.append(metadata(fields[0], device.owner, "metadata.owner"))
+    if parts:
+        key = "camera-link" + ("-also" if text else "") + ("-owner" if device.owner else "")
+        said.append(_Said(w(key, what=join_names(parts)), evidence, private=True))
+    return said
+
+
+def _people_and_times(w: Words, kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    said = []
+    person = {f.lower() for f in kb.person_fields}
+    people = [f for f in meta.other if _bare(f.field).lower() in person]
+    if people:
+        named = [w("person-item", value=_short(f.value), field=f.field) for f in people]
+        said.append(
+            _Said(
+                w("person", people=join_names(named)),
+                [metadata(f.field, f.value, "metadata.person") for f in people],
+                private=True,
+            )
+        )
+    if meta.timestamps:
+        order = sorted(meta.timestamps, key=lambda f: "DateTimeOriginal" not in f)
+        shown = order[:MAX_TIMESTAMPS]
+        more = len(order) - len(shown)
+        listed = [w("timestamp-item", value=meta.timestamps[f], field=f) for f in shown]
+        listed += [w("more-timestamps", count=more)] if more else []
+        said.append(
+            _Said(
+                w("timestamps", times=join_names(listed)),
+                [metadata(f, meta.timestamps[f], "metadata.timestamp") for f in order],
+            )
+        )
+    return said
+
+
+def _provenance(w: Words, kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    said = []
+    groups: dict[str, dict[str, list[Evidence]]] = {"editor": {}, "generator": {}, "other": {}}
+    for field in meta.editing:
+        entry = _software(kb, field.value)
+        kind = entry.kind if entry else "other"
+        rule_id = f"kb:software:{entry.name}" if entry else "metadata.software"
+        groups[kind].setdefault(field.value, []).append(metadata(field.field, field.value, rule_id))
+    for kind, key in (
+        ("editor", "editor"),
+        ("generator", "generator"),
+        ("other", "other-software"),
+    ):
+        if found := groups[kind]:
+            said.append(
+                _Said(
+                    one_stop(w(key, software=join_names([_short(v) for v in found]))),
+                    [ev for evidence in found.values() for ev in evidence],
+                )
+            )
+    if meta.history:
+        said.append(
+            _Said(
+                w("history", count=len(meta.history)),
+                [metadata("XMP history", "; ".join(meta.history[:5]), "metadata.history")],
+            )
+        )
+    person = {f.lower() for f in kb.person_fields}
+    rest = [f for f in meta.other if _bare(f.field).lower() not in person]
+    if rest:
+        shown = [
+            w("other-field-item", field=f.field, value=_short(f.value))
+            for f in rest[:MAX_OTHER_FIELDS]
+        ]
+        more = len(rest) - MAX_OTHER_FIELDS
+        shown += [w("more-fields", count=more)] if more > 0 else []
+        said.append(
+            _Said(
+                w("other-fields", fields=join_names(shown)),
+                [metadata(f.field, f.value, "metadata.text") for f in rest],
+            )
+        )
+    if meta.c2pa:
+        said.append(_Said(w("c2pa"), [metadata("C2PA", "JUMBF manifest marker", "metadata.c2pa")]))
+    return said
+
+
+def metadata_sentences(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
+    """What section 2 says about the file's metadata: privacy findings first (position, device,
+    serial numbers, people), then dates and provenance (software, history, other text, C2PA);
+    one plain sentence when there is none, which is not itself suspicious."""
+    w = kb.words("metadata")
+    if meta.is_empty():
+        return [_Said(w("none"), [metadata("EXIF, XMP", "none", "metadata.none")])]
+    said = _location_and_device(w, meta) + _people_and_times(w, kb, meta) + _provenance(w, kb, meta)
+    if not said:
+        blocks = join_names(meta.blocks)
+        said.append(
+            _Said(
+                w("nothing-notable", blocks=blocks),
+                [metadata(blocks, "nothing notable", "metadata.nothing-notable")],
+            )
+        )
+    return said
+
+
+def security(
+    kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
+) -> Section:
+    w = kb.words("security")
+    notes = metadata_sentences(kb, meta) if meta is not None else []
+    par = Paragraph(2)
+    if not facts.topics:
+        if not any(n.private for n in notes):
+            par.say(w("nothing-found"), rule("section2.nothing-found"))
+        for note in notes:
+            par.say(note.text, *note.evidence)
+        return par.section()
+    personal = kb.topic_for("personal-data")
+    lists_data = {personal.id} if personal is not None and facts.personal_data else set()
+    if post is not None and post.body:
+        where = w("where-post", platform=post.platform)
+    else:
+        where = w("where-text")
+    first, *others = kb.most_severe_first(facts.topics)
+    topic = kb.topics[first.id]
+    evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
+    if first.id in lists_data:
+        par.say(w("shows-personal-data", data=_personal_data(w, facts)), *evidence)
+    else:
+        par.say(w("describes", where=where, summary=topic.summary), *evidence)
+        if counted := _counted(facts):
+            par.say(
+                w("reports", counted=join_names(counted)),
+                ocr("; ".join(counted), "facts.figures"),
+            )
+    par.say(topic.risk, rule(f"topic:{first.id}.risk"))
+    cites = "; ".join(ref.cite() for ref in topic.references)
+    par.say(
+        w("mitigations", mitigations=join_names(topic.mitigations), cites=cites),
+        rule(f"topic:{first.id}.mitigations"),
+    )
+    for hit in others[:MORE_TOPICS]:
+        other = kb.topics[hit.id]
+        evidence = [rule(f"topic:{hit.id}", f"{_how(hit)}: {m}") for m in hit.matched]
+        cites = "; ".join(ref.cite() for ref in other.references)
+        mitigations = join_names(other.mitigations[:3])
+        if hit.id in lists_data:
+            text = w(
+                "also-shows-personal-data",
+                data=_personal_data(w, facts),
+                mitigations=mitigations,
+                cites=cites,
+            )
+        else:
+            text = w("also-describes", summary=other.summary, mitigations=mitigations, cites=cites)
+        par.say(text, *evidence)
+    rest = others[MORE_TOPICS:]
+    if rest:
+        par.say(
+            w("touches-on", titles=join_names([h.title for h in rest])),
+            *(rule(f"topic:{h.id}") for h in rest),
+        )
+    for note in notes:
+        par.say(note.text, *note.evidence)
+    return par.section()
