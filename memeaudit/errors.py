@@ -69,6 +69,12 @@ class RulesError(MemeauditError):
     exit_code = ExitCode.bad_rules
 
 
+class TemplateError(RulesError):
+    """A report template (packaged or --template-dir) that cannot be found, read or rendered, or
+    a --template-dir that is not a folder. Exit 6, as for a rule file: both are the user's
+    configuration, checked before or while rendering."""
+
+
 class OutputError(MemeauditError):
     exit_code = ExitCode.output
 

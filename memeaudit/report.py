@@ -20,7 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from memeaudit.errors import CONTROL, RulesError
+from memeaudit.errors import CONTROL, TemplateError
 from memeaudit.paths import optional_cache_dir, packaged_templates
 
 if TYPE_CHECKING:  # only annotations: the gallery and digest render without loading them
@@ -127,12 +127,12 @@ def _packaged_source(template: str, pieces: list[str]) -> tuple[str, None, None]
 
 
 def template_folder(template_dir: str | Path) -> Path:
-    """The --template-dir folder, checked: a path that is missing or not a folder is a RulesError
+    """The --template-dir folder, checked: a path that is missing or not a folder is a TemplateError
     (exit 6), never silently ignored."""
     path = Path(template_dir)
     if not path.is_dir():
         why = "no such folder" if not path.exists() else "not a folder"
-        raise RulesError(f"{path}: --template-dir is not a usable template folder ({why})")
+        raise TemplateError(f"{path}: --template-dir is not a usable template folder ({why})")
     return path
 
 
@@ -229,7 +229,7 @@ def render_template(
     name: str, context: dict[str, Any], template_dir: str | Path | None = None
 ) -> str:
     """Render one packaged (or overridden) template. An HTML page gets the CSP hash of its own
-    script; a template error becomes a one-line RulesError naming the template and line."""
+    script; a template error becomes a one-line TemplateError naming the template and line."""
     env = environment(str(template_dir) if template_dir is not None else None)
     try:
         template = env.get_template(name)
@@ -238,4 +238,4 @@ def render_template(
         return template.render(context)
     except jinja2.TemplateError as err:
         where = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
-        raise RulesError(f"template {name}{where}: {err}") from err
+        raise TemplateError(f"template {name}{where}: {err}") from err
