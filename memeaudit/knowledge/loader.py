@@ -1,4 +1,4 @@
-"""Load the packaged knowledge base and rule packs, plus the user's --rules files."""
+"""Load the packaged knowledge base, rule packs and wording, then the user's --rules paths."""
 
 from __future__ import annotations
 
