@@ -8,6 +8,7 @@ import json
 import subprocess
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,32 @@ def rule_packs(extra: tuple[Path, ...]) -> list[dict[str, str]]:
     return [{"source": name, "sha256": _digest(text)[:16]} for name, text in rule_files(extra)]
 
 
+def _package_entries(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
+    found: list[tuple[str, bytes]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name == "__pycache__" or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            found += _package_entries(entry, f"{prefix}{entry.name}/")
+        else:
+            found.append((f"{prefix}{entry.name}", entry.read_bytes()))
+    return found
+
+
+def package_digest(*roots: Traversable) -> str:
+    """One hash of every file memeaudit ships (code, data files such as the address words and
+    the language table, the packaged templates): a report depends on all of them, not only on
+    the rule packs, and an editable install changes them without a new version."""
+    from memeaudit.paths import PACKAGE, packaged_templates
+
+    digest = hashlib.sha256()
+    for index, root in enumerate(roots or (PACKAGE, packaged_templates())):
+        for name, data in _package_entries(root, f"{index}:"):
+            digest.update(f"{name}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()[:16]
+
+
 def templates(template_dir: Path | None) -> list[dict[str, str]]:
     if template_dir is None:
         return []
@@ -79,6 +106,7 @@ def fingerprint(options: Options, formats: tuple[str, ...]) -> dict[str, Any]:
     """Everything an image's reports depend on besides its bytes."""
     return {
         "engines": engine_versions(caption=options.caption_model is not None),
+        "package": package_digest(),
         "rule_packs": rule_packs(options.rules),
         "templates": templates(options.template_dir),
         "options": options.model_dump(mode="json"),

@@ -312,6 +312,21 @@ def test_the_fingerprint_names_the_tesseract_version_the_engine_reports() -> Non
     assert found["tesseract"][0].isdigit()  # "5.3.0", not "missing"
 
 
+def test_the_fingerprint_changes_with_any_shipped_file(tmp_path: Path) -> None:
+    """A data file outside the rule packs (the address words redaction uses, the language
+    table) changes reports too, so a rerun must redo the work when one changes."""
+    from memeaudit.paths import PACKAGE
+    from memeaudit.versions import fingerprint, package_digest
+
+    copy = tmp_path / "memeaudit"
+    shutil.copytree(str(PACKAGE), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_digest(copy)
+    words = copy / "facts" / "addresses.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+    assert package_digest(copy) != before
+    assert fingerprint(Options(), ("md",))["package"] == package_digest()
+
+
 def test_forked_workers_write_the_reports_one_process_writes(tmp_path: Path) -> None:
     """The batch command's own process holds no engine when its workers start, so on Linux they
     are forked; each image's report must be byte for byte what -j 1 writes, broken file included."""
