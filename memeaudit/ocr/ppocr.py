@@ -17,6 +17,7 @@ from types import ModuleType
 
 import numpy as np
 
+from memeaudit.cores import threads
 from memeaudit.errors import EngineFailed, EngineMissing, OutputError
 from memeaudit.model import Line
 from memeaudit.ocr.base import split_words
@@ -140,20 +141,20 @@ def _sessions_built_lean(onnxruntime):  # type: ignore[no-untyped-def]
 
 
 def _lean_session(onnxruntime, model_path):  # type: ignore[no-untyped-def]
-    """The same model with MEMEAUDIT_THREADS threads when a batch worker sets it, and memory
-    that goes back after every run. onnxruntime's default arena keeps the largest activation of
-    every input shape it has seen (RSS grows image after image); with no arena at all, every
-    activation is a fresh mapping (about 800,000 page faults and 3.5 s of kernel time over the
-    22 dev images). So: one process-wide arena that grows by what is asked, not by powers of two,
-    and is shrunk at the end of each run."""
+    """The same model with a thread per core, or MEMEAUDIT_THREADS threads when a batch worker
+    sets it (memeaudit.cores), and memory that goes back after every run. onnxruntime's default
+    arena keeps the largest activation of every input shape it has seen (RSS grows image after
+    image); with no arena at all, every activation is a fresh mapping (about 800,000 page faults
+    and 3.5 s of kernel time over the 22 dev images). So: one process-wide arena that grows by
+    what is asked, not by powers of two, and is shrunk at the end of each run."""
     options = onnxruntime.SessionOptions()
     options.enable_mem_pattern = False  # it plans a block per input shape; shapes vary here
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.add_session_config_entry("session.use_env_allocators", "1")
-    threads = os.environ.get("MEMEAUDIT_THREADS", "")
-    if threads.isdigit():
-        options.intra_op_num_threads = int(threads)
-        options.inter_op_num_threads = 1
+    options.intra_op_num_threads = threads()
+    options.inter_op_num_threads = 1
+    if threads() > 1:  # idle threads sleep: tesseract and the models need the cores meanwhile
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     _shared_arena(onnxruntime)
     built = onnxruntime.InferenceSession(
         str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
