@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from memeaudit import __version__, facts, ocr, post, vision
+from memeaudit.ahead import looking_ahead
 from memeaudit.facts.semantic import get_embedder
 from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.load import LoadedImage, load_image
@@ -62,7 +63,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     """The stages, in order, on an image already loaded."""
     kb = knowledge(tuple(opts.rules))
     start = time.perf_counter()
-    text, engines = ocr.read_text(image, opts, kb.names())
+    with looking_ahead(image, opts) as looks:  # on another core, while OCR reads
+        text, engines = ocr.read_text(image, opts, kb.names())
     log.info(
         "%s: OCR read %d lines (%.2f s)",
         image.info.path,
@@ -70,7 +72,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         time.perf_counter() - start,
     )
     fields = post.parse_post(text)
-    seen, vision_engines = vision.see(image, text, fields, opts)
+    seen, vision_engines = vision.see(image, text, fields, opts, looks)
     log.info(
         "%s: post %s, %d objects",
         image.info.path,

@@ -115,3 +115,59 @@ def test_side_by_side_gives_the_report_of_one_thread(
         return run.stdout
 
     assert report() == report(MEMEAUDIT_THREADS="1")
+
+
+def _ahead_threads() -> list[str]:
+    import threading
+
+    return [t.name for t in threading.enumerate() if t.name == "memeaudit-ahead"]
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_while_ocr_reads_another_thread_asks_the_models_what_vision_will_ask(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from memeaudit.ahead import looking_ahead
+    from memeaudit.vision import see
+    from memeaudit.vision.looks import Looks
+
+    monkeypatch.delenv("MEMEAUDIT_THREADS", raising=False)
+    image = load_image(SURE)
+    with looking_ahead(image, Options()) as looks:
+        assert _ahead_threads() == ["memeaudit-ahead"]
+        text, _ = read_text(image, Options())
+    assert _ahead_threads() == [] and len(looks) > 0
+    answered = len(looks)
+    seen, _ = see(image, text, None, Options(), looks)
+    assert see(image, text, None, Options(), Looks(image))[0] == seen  # the same vision
+    assert len(looks) >= answered
+
+
+def test_a_batch_worker_looks_ahead_on_no_other_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from memeaudit.ahead import looking_ahead
+
+    monkeypatch.setenv("MEMEAUDIT_THREADS", "1")
+    with looking_ahead(load_image(SURE), Options()) as looks:
+        assert _ahead_threads() == []
+    assert len(looks) == 0
+
+
+LOADED = """
+import sys
+from memeaudit.pipeline import analyze
+from memeaudit.vision import get_detector
+analyze(sys.argv[1], detect=False, semantic=False)
+print(get_detector.cache_info().currsize, *sorted(
+    m for m in ("memeaudit.nets.minilm", "tokenizers") if m in sys.modules))
+"""
+
+
+def test_no_detect_and_no_semantic_load_neither_model() -> None:
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "MEMEAUDIT_THREADS"}
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED, str(UNSURE)], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["0"]  # no detector built, MiniLM and its tokenizer not imported

@@ -15,6 +15,7 @@ from memeaudit.vision.caption import TransformersCaptioner, is_junk
 from memeaudit.vision.detect import SsdDetector, merge
 from memeaudit.vision.labels import short_labels, tie
 from memeaudit.vision.layout import panels
+from memeaudit.vision.looks import Looks
 from memeaudit.vision.scene import Cues, cues, dark, kind_of
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("memeaudit")
 MAX_PANELS = 2  # panels judged one by one (about 40 ms each); the rest are listed unjudged
+CLASSES = 3  # ImageNet classes kept per judged region
 
 
 @cache
@@ -47,8 +49,15 @@ def get_captioner(name_or_dir: str) -> TransformersCaptioner:
 
 
 def see(
-    image: LoadedImage, ocr: OcrResult, post: Post | None, options: Options
+    image: LoadedImage,
+    ocr: OcrResult,
+    post: Post | None,
+    options: Options,
+    looks: Looks | None = None,
 ) -> tuple[Vision, dict[str, str]]:
+    """`looks` holds answers the models gave ahead (memeaudit.ahead), reused where the same
+    question comes up."""
+    looks = looks if looks is not None and looks.image is image else Looks(image)
     bgr = image.bgr
     engines: dict[str, str] = {}
     card = post.bbox if post is not None else None
@@ -57,9 +66,9 @@ def see(
     if options.detect:
         detector = get_detector()
         whole = (0, 0, image.info.width, image.info.height)
-        found = detector.detect(bgr, whole, options.min_object_conf)
+        found = looks.detect(detector, whole, options.min_object_conf)
         for region in regions:
-            found += detector.detect(bgr, region, options.min_object_conf, square=True)
+            found += looks.detect(detector, region, options.min_object_conf, square=True)
         # Inside a post card the detector sees interface shapes, not objects.
         objects = merge([o for o in found if card is None or overlap(o.bbox, card) < 0.5])
         engines[detector.name] = detector.version()
@@ -71,7 +80,7 @@ def see(
         caption = None if is_junk(text) else Caption(text=text, engine=captioner.name)
         engines["transformers"] = captioner.version()
     untied = untied if objects else []  # a label is "over a picture" only where one was seen
-    scene_, classifier = describe_scene(image, ocr, post, regions)
+    scene_, classifier = describe_scene(image, ocr, post, regions, looks)
     if classifier is not None:
         engines[classifier.name] = classifier.version()
     vision = Vision(
@@ -81,16 +90,21 @@ def see(
 
 
 def describe_scene(
-    image: LoadedImage, ocr: OcrResult, post: Post | None, regions: list[BBox]
+    image: LoadedImage,
+    ocr: OcrResult,
+    post: Post | None,
+    regions: list[BBox],
+    looks: Looks | None = None,
 ) -> tuple[Scene, ImageNetClassifier | None]:
     """The kind of the whole image and of each picture panel, and dark mode for screenshots."""
+    looks = looks if looks is not None and looks.image is image else Looks(image)
     bgr = image.bgr
     classifier = get_classifier()
 
     def judge(region: BBox, classify: bool = True) -> tuple[str, Cues, list[tuple[str, float]]]:
-        x, y, w, h = region
-        crop = image.rgb.crop((x, y, x + w, y + h))
-        classes = classifier.classify(crop, top=3) if classifier is not None and classify else []
+        classes = []
+        if classifier is not None and classify:
+            classes = looks.classify(classifier, region, CLASSES)
         found = cues(bgr, region, ocr.lines)
         return kind_of(found, classes), found, classes
 
