@@ -15,7 +15,6 @@ from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
-from memeaudit.redact import redact
 from memeaudit.sections import write_sections
 from memeaudit.sections.description import describe
 
@@ -111,4 +110,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         engines={**engines, **vision_engines},
         warnings=warnings,
     )
-    return redact(report) if opts.redact else report
+    if not opts.redact:
+        return report
+    from memeaudit.redact import redact  # imported only when asked for
+
+    return redact(report)

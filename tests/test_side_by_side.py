@@ -158,11 +158,11 @@ from memeaudit.pipeline import analyze
 from memeaudit.vision import get_detector
 analyze(sys.argv[1], detect=False, semantic=False)
 print(get_detector.cache_info().currsize, *sorted(
-    m for m in ("memeaudit.nets.minilm", "tokenizers") if m in sys.modules))
+    m for m in ("memeaudit.nets.minilm", "tokenizers", "memeaudit.redact") if m in sys.modules))
 """
 
 
-def test_no_detect_and_no_semantic_load_neither_model() -> None:
+def test_an_analysis_loads_only_what_its_options_need() -> None:
     import subprocess
 
     env = {k: v for k, v in os.environ.items() if k != "MEMEAUDIT_THREADS"}
@@ -170,4 +170,4 @@ def test_no_detect_and_no_semantic_load_neither_model() -> None:
         [sys.executable, "-c", LOADED, str(UNSURE)], capture_output=True, text=True, env=env
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.split() == ["0"]  # no detector built, MiniLM and its tokenizer not imported
+    assert run.stdout.split() == ["0"]  # no detector built; MiniLM, tokenizers, redact not imported
