@@ -56,6 +56,7 @@ def looking_ahead(image: LoadedImage, opts: Options) -> Iterator[Looks]:
         yield looks
         return
     stop = threading.Event()
+    _ = image.bgr  # made once, before two threads read it
 
     def work() -> None:
         try:
