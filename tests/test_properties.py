@@ -352,7 +352,10 @@ any_text = st.one_of(st.text(), hostile_text)
 
 MD_SPECIAL = set("\\`*_[]<>|~#")
 ASCII_PUNCT = r"[!-/:-@\[-`{-~]"  # CommonMark: a backslash before these makes them literal
-STRIPPED = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")  # what escaping may drop
+# Unicode line and paragraph separators (and the Arabic letter mark) break a line in a terminal
+# or a pasted report, so they are dropped with the controls.
+SEPARATORS = "\u061c\u2028\u2029"
+STRIPPED = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{SEPARATORS}]")  # what escaping may drop
 
 
 def _live(markdown: str) -> str:
