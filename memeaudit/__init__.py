@@ -4,21 +4,22 @@ The Python API is the same pipeline the CLI runs::
 
     import memeaudit
     report = memeaudit.analyze("samples/distillation-meme.png")
-    print(report.to_markdown())
+    print(memeaudit.render(report, "md"))  # or "html"; report.to_json() for JSON
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from memeaudit.version import __version__
 
 if TYPE_CHECKING:
     from memeaudit.errors import MemeauditError
     from memeaudit.model import Report
     from memeaudit.pipeline import analyze
+    from memeaudit.report import render
 
-__all__ = ["MemeauditError", "Report", "__version__", "analyze"]
+__all__ = ["MemeauditError", "Report", "__version__", "analyze", "render"]
 
 
 def __getattr__(name: str) -> Any:
@@ -31,6 +32,10 @@ def __getattr__(name: str) -> Any:
         from memeaudit.model import Report
 
         return Report
+    if name == "render":
+        from memeaudit.report import render
+
+        return render
     if name == "MemeauditError":
         from memeaudit.errors import MemeauditError
 

@@ -49,8 +49,8 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
+from memeaudit.geometry import overlap, split_words, union_box
 from memeaudit.model import BBox, Evidence, Line, Post, Report, Word
-from memeaudit.ocr.base import overlap, split_words, union_box
 from memeaudit.postfields import LABELLED, VIEWS, labelled_counts, parse_count
 from memeaudit.write import write_atomic
 

@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 import typer
 
-from memeaudit import __version__
 from memeaudit.errors import ExitCode, MemeauditError, printable
+from memeaudit.version import __version__
 
 app = typer.Typer(
     help="Read memes and post screenshots like a careful analyst: OCR, vision and rules give a "

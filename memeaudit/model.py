@@ -297,13 +297,3 @@ class Report(Model):
 
     def to_json(self, indent: int = 2) -> str:
         return self.model_dump_json(indent=indent) + "\n"
-
-    def to_markdown(self, template_dir: str | None = None) -> str:
-        from memeaudit.report import render
-
-        return render(self, "md", template_dir)
-
-    def to_html(self, template_dir: str | None = None) -> str:
-        from memeaudit.report import render
-
-        return render(self, "html", template_dir)

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from memeaudit import __version__, facts, ocr, post, vision
+from memeaudit import facts, ocr, post, vision
 from memeaudit.ahead import looking_ahead
 from memeaudit.facts.semantic import get_embedder
 from memeaudit.knowledge.loader import Knowledge, load_knowledge
@@ -17,6 +17,7 @@ from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.sections import write_sections
 from memeaudit.sections.description import describe
+from memeaudit.version import __version__
 
 log = logging.getLogger("memeaudit")
 

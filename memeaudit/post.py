@@ -12,8 +12,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from memeaudit.geometry import same_row, union_box
 from memeaudit.model import Counts, Line, OcrResult, Post
-from memeaudit.ocr.base import same_row, union_box
 from memeaudit.postfields import (
     RELATIVE,
     THREADS_HEADER,

@@ -29,9 +29,9 @@ from PIL import Image, ImageDraw
 from memeaudit.blackout import Corners, cover
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.text import join_names
+from memeaudit.geometry import union_box
 from memeaudit.metadata import position_text
 from memeaudit.model import BBox, ImageMetadata, Line, Report
-from memeaudit.ocr.base import union_box
 
 MASK = {
     "email": "[email redacted]",

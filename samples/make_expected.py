@@ -24,12 +24,13 @@ def current_reports() -> dict[str, str]:
     from memeaudit import analyze
     from memeaudit.annotate import save_annotation
     from memeaudit.load import load_image
+    from memeaudit.report import render
 
     reports = {}
     for image in sorted(HERE.glob("*.png")):
         relative = image.relative_to(HERE.parent)
         report = analyze(relative)
-        reports[image.stem + ".md"] = report.to_markdown()
+        reports[image.stem + ".md"] = render(report, "md")
         if image.stem in ANNOTATED and "--check" not in sys.argv:
             target = EXPECTED / f"{image.stem}.annotated.png"
             save_annotation(load_image(relative).rgb, report, target)

@@ -259,10 +259,14 @@ def _visible_text(page: str) -> str:
 
 def test_an_ansi_escape_in_image_text_never_reaches_the_terminal(tmp_path: Path) -> None:
     from memeaudit import analyze
-    from memeaudit.report import escape_markdown
+    from memeaudit.report import escape_markdown, render
 
     report = analyze(RESOURCES / "pytesseract_test.png", detect=False, semantic=False)
     report.ocr.text = "\x1b[31mred\x1b[0m \x1b]8;;http://x\x07link\x1b]8;;\x07 \u202egnp.exe"
     report.sections[0].text = report.ocr.text
-    for rendered in (report.to_markdown(), report.to_html(), escape_markdown(report.ocr.text)):
+    for rendered in (
+        render(report, "md"),
+        render(report, "html"),
+        escape_markdown(report.ocr.text),
+    ):
         assert "\x1b" not in rendered and "\x07" not in rendered and "\u202e" not in rendered

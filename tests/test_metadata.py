@@ -20,6 +20,7 @@ from memeaudit.knowledge.loader import load_knowledge
 from memeaudit.load import load_image
 from memeaudit.metadata import MAX_VALUE
 from memeaudit.model import ImageMetadata, MetadataField, Report
+from memeaudit.report import render
 from tests.conftest import RESOURCES
 
 CAT = RESOURCES / "skimage_chelsea_cat.png"
@@ -314,7 +315,7 @@ def test_section_2_reports_exif_with_evidence_naming_each_field() -> None:
     }
     data = json.loads(r.to_json())
     assert data["image"]["metadata"]["gps"]["latitude"] == 51.5007
-    assert "51.5007, -0.1246" in r.to_markdown()
+    assert "51.5007, -0.1246" in render(r, "md")
 
 
 @pytest.mark.slow
@@ -371,14 +372,14 @@ def test_hostile_metadata_text_is_escaped_in_every_format(kind: str) -> None:
     r = report(kind)
     assert r.image.metadata is not None
     assert "\x1b" not in (r.image.metadata.software or "") + r.sections[1].text
-    md = r.to_markdown()
+    md = render(r, "md")
     line = next(
         ln for ln in md.splitlines() if "records editing software" in ln or "wrote it" in ln
     )
     assert "\\<script\\>alert(1)\\</script\\>" in line and "<script>" not in md
     assert "\\[x\\](javascript:alert(1))" in line and "[x](" not in md
     assert "{{7\\*7}}" in line and "49" not in line
-    html = r.to_html()
+    html = render(r, "html")
     paragraph = html.split('<section id="section-2">')[1].split("</section>")[0]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in paragraph and "<script>alert" not in html
     assert "{{7*7}}" in paragraph and "49" not in paragraph

@@ -25,6 +25,7 @@ from memeaudit.load import load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.redact import MASK, redact, redact_picture, redacted_boxes
+from memeaudit.report import render
 from tests.conftest import ROOT, SAMPLES
 from tests.test_metadata import exif_jpeg
 
@@ -43,7 +44,7 @@ def pii_report(redacted: bool) -> Report:
 
 
 def outputs(report: Report) -> dict[str, str]:
-    return {"md": report.to_markdown(), "html": report.to_html(), "json": report.to_json()}
+    return {"md": render(report, "md"), "html": render(report, "html"), "json": report.to_json()}
 
 
 def personal_strings() -> list[str]:
@@ -83,7 +84,7 @@ def test_the_report_says_what_it_masked() -> None:
         "The image shows personal data: an email address ([email redacted]) and a phone "
         "number ([phone redacted])." in report.sections[1].text
     )
-    md = report.to_markdown()
+    md = render(report, "md")
     assert "> Note: Redaction (--redact) masked 1 email address" in md
     assert "\\[email redacted\\]" in md
 
@@ -91,7 +92,7 @@ def test_the_report_says_what_it_masked() -> None:
 def test_without_redact_the_report_is_unchanged() -> None:
     report = pii_report(False)
     expected = (SAMPLES / "expected" / "pii-screenshot.md").read_text(encoding="utf-8")
-    assert report.to_markdown() == expected
+    assert render(report, "md") == expected
     assert not any("Redaction" in w for w in report.warnings)
 
 

@@ -19,6 +19,7 @@ from memeaudit.facts.pii import find_personal_data
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.redact import MASK, redact, redact_picture
+from memeaudit.report import render
 from tests.render import FONT
 
 ADDRESSES = [  # (text, the address in it)
@@ -135,7 +136,7 @@ def plain_report() -> Report:
 
 
 def outputs(report: Report) -> dict[str, str]:
-    return {"md": report.to_markdown(), "html": report.to_html(), "json": report.to_json()}
+    return {"md": render(report, "md"), "html": render(report, "html"), "json": report.to_json()}
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ import pytest
 from memeaudit import analyze
 from memeaudit.evaluate import cer
 from memeaudit.model import Report
+from memeaudit.report import render
 from tests.conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
@@ -51,7 +52,7 @@ def section(name: str, number: int) -> str:
 @pytest.mark.parametrize("image", sorted(p.stem for p in SAMPLES.glob("*.png")))
 def test_reports_match_samples_expected(image: str) -> None:
     expected = (SAMPLES / "expected" / f"{image}.md").read_text(encoding="utf-8")
-    now = report(image).to_markdown()
+    now = render(report(image), "md")
     diff = "".join(
         difflib.unified_diff(
             expected.splitlines(True), now.splitlines(True), f"samples/expected/{image}.md", "now"

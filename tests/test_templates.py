@@ -19,7 +19,7 @@ def _report(text: str = HOSTILE) -> Report:
 
 
 def test_html_escapes_image_text_and_never_evaluates_it() -> None:
-    html = _report().to_html()
+    html = render(_report(), "html")
     assert "<script>alert" not in html and html.count("<script") == 1  # the page's own script
     assert "&lt;script&gt;" in html
     assert 'href="javascript' not in html
@@ -27,7 +27,7 @@ def test_html_escapes_image_text_and_never_evaluates_it() -> None:
 
 
 def test_markdown_escapes_image_text() -> None:
-    md = _report().to_markdown()
+    md = render(_report(), "md")
     assert "<script>" not in md and "[click](" not in md and "https://evil" not in md
     assert "# memeaudit report: meme\\_1.png" in md
 

@@ -26,12 +26,12 @@ from urllib.parse import quote
 
 from PIL import Image, ImageOps
 
-from memeaudit import __version__
 from memeaudit.batch.outdir import write_output
 from memeaudit.batch.regular import open_regular
 from memeaudit.batch.rows import IndexRow, shown
 from memeaudit.errors import CONTROL, ExitCode
 from memeaudit.report import render_template
+from memeaudit.version import __version__
 from memeaudit.write import write_atomic
 
 TEMPLATE = "gallery.html.j2"

@@ -110,7 +110,7 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
             if fmt == "json":
                 texts[fmt] = report.to_json()
             elif fmt == "md":
-                texts[fmt] = report.to_markdown(template_dir)
+                texts[fmt] = render(report, "md", template_dir)
             else:
                 picture = redact_picture(image.rgb, report) if job.options.redact else image.rgb
                 texts[fmt] = render(report, "html", template_dir, picture=picture)

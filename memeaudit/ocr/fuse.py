@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from memeaudit.geometry import iou, overlap
 from memeaudit.model import Line
-from memeaudit.ocr.base import iou, overlap, reading_order
+from memeaudit.ocr.base import reading_order
 
 MIN_SOLO_SUPPORT = 0.80  # a line only one engine saw must be this well supported to be kept
 MARGIN = 0.05

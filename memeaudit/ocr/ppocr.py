@@ -19,8 +19,8 @@ import numpy as np
 
 from memeaudit.cores import threads
 from memeaudit.errors import EngineFailed, EngineMissing, OutputError
+from memeaudit.geometry import split_words
 from memeaudit.model import Line
-from memeaudit.ocr.base import split_words
 from memeaudit.paths import cache_dir
 
 _CHDIR_LOCK = threading.Lock()

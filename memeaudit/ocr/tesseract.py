@@ -16,8 +16,8 @@ from PIL import Image
 from pytesseract.pytesseract import file_to_dict, get_errors
 
 from memeaudit.errors import EngineFailed, EngineMissing
+from memeaudit.geometry import union_box
 from memeaudit.model import Line, Word
-from memeaudit.ocr.base import union_box
 
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-eng"
 

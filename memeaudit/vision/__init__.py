@@ -7,9 +7,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from memeaudit.errors import EngineMissing
+from memeaudit.geometry import overlap
 from memeaudit.load import LoadedImage
 from memeaudit.model import BBox, Caption, OcrResult, Panel, Post, Scene, Vision
-from memeaudit.ocr.base import overlap
 from memeaudit.options import Options
 from memeaudit.vision.caption import TransformersCaptioner, is_junk
 from memeaudit.vision.detect import SsdDetector, merge

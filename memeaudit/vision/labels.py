@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from memeaudit.geometry import overlap
 from memeaudit.model import BBox, DetectedObject, Line, Post
-from memeaudit.ocr.base import overlap
 
 MAX_WORDS = 3
 MAX_GAP_ABOVE = 1.5  # a label may float this many object-heights above its object

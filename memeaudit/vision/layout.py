@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from memeaudit.geometry import intersection, iou
 from memeaudit.model import BBox, Post
-from memeaudit.ocr.base import intersection, iou
 
 MIN_PANEL = 0.15  # a panel is at least this share of the image height ...
 MIN_PANEL_PX = 64  # ... and this many pixels tall: smaller ones are too small to detect in

@@ -10,8 +10,8 @@ from functools import cache
 import cv2
 import numpy as np
 
+from memeaudit.geometry import intersection
 from memeaudit.model import BBox, Line
-from memeaudit.ocr.base import intersection
 from memeaudit.paths import PACKAGE
 from memeaudit.yamlload import safe_load
 
