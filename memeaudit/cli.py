@@ -521,11 +521,21 @@ def rules_explain(
 @rules_app.command("lint")
 def rules_lint(
     files: Annotated[list[Path], typer.Argument(help="YAML rule or knowledge files.")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A topic below the minimums is an error.")
+    ] = False,
 ) -> None:
-    """Validate rule files against the schema; errors give file and line."""
-    from memeaudit.knowledge.loader import load_knowledge
+    """Validate rule files against the schema; errors give file and line. A topic with fewer
+    examples than the minimums, or no guidance, is a warning (an error with --strict)."""
+    from memeaudit.errors import RulesError
+    from memeaudit.knowledge.loader import load_knowledge, shortfalls
 
     load_knowledge(tuple(files))
+    short = shortfalls(tuple(files))
+    for name, problem in short:
+        _say(f"{'error' if strict else 'warning'}: {name}: {problem}")
+    if strict and short:
+        raise RulesError(f"{len(short)} topic shortfall(s) against the minimums")
     for file in files:
         _say(f"ok {file}", err=False)
 

@@ -10,7 +10,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from memeaudit.errors import RulesError
-from memeaudit.knowledge.files import rule_files
+from memeaudit.knowledge.files import read_user_file, rule_files, user_files
 from memeaudit.knowledge.schema import (
     AiProduct,
     KnowledgeFile,
@@ -171,3 +171,14 @@ def check_references(knowledge: Knowledge) -> None:
         raise RulesError(f"no {missing[0]} wording file (kind: wording) was loaded")
     if knowledge.language is None:
         raise RulesError("no language file (kind: language) was loaded")
+
+
+def shortfalls(paths: tuple[Path, ...]) -> list[tuple[str, str]]:
+    """(file, problem) for every one-topic file under `paths` that lacks the examples or the
+    guidance a packaged topic should have (Topic.shortfalls)."""
+    found = []
+    for path in user_files(paths):
+        doc = parse(read_user_file(path), str(path))
+        if doc.kind == "topic":
+            found += [(str(path), f"topic {doc.id}: {problem}") for problem in doc.shortfalls()]
+    return found

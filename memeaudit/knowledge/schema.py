@@ -7,7 +7,14 @@ import string
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?-?)+$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -140,6 +147,40 @@ class Examples(Strict):
     paraphrase: list[Text] = []
 
 
+class Guidance(Strict):
+    """What a reader or moderator can do about a topic, worded for its family. All optional;
+    sections 2 and 5 say what is there."""
+
+    steps: list[Text] = []  # fraud/cyber: verification steps; speech: moderation actions
+    report_to: list[Text] = []  # reporting channels, generic and real
+    policy_question: Text | None = None  # speech/integrity: what a moderator must decide
+    support: list[Text] = []  # self-harm: support resources
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Guidance:
+        if not (self.steps or self.report_to or self.policy_question or self.support):
+            raise ValueError(
+                "guidance needs at least one of steps, report_to, policy_question, support"
+            )
+        return self
+
+
+class LanguageTriggers(Strict):
+    """A topic's triggers and positive examples in one other language."""
+
+    phrases: list[Text] = []
+    regex: list[TopicRegex] = []
+    examples: list[Text] = []
+
+
+# An ISO 639-1 code, two lower-case letters: `es`, `fr`, `de`, `pt`.
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+MIN_POSITIVES = 8  # a packaged topic's positive and paraphrase examples, at least
+MIN_NEGATIVES = 5  # a packaged topic's negative false friends, at least
+# The families whose packaged topics carry triggers in these languages (issue J).
+LANGUAGES_WANTED = {"fraud": ("es", "fr", "de", "pt"), "integrity": ("es", "fr", "de", "pt")}
+
+
 class Topic(Strict):
     """A section-2 topic. In a `kind: topics` file (several topics) `level`, `status`, `tags` and
     `falsepositives` may be left out; a `kind: topic` file (one topic, as packaged) must give them."""
@@ -160,10 +201,33 @@ class Topic(Strict):
     legal: list[Text] = []
     examples: Examples
     falsepositives: list[Text] = []
+    guidance: Guidance | None = None
+    languages: dict[LanguageCode, LanguageTriggers] = {}
 
     def severity(self) -> int:
         """0 (informational) to 4 (critical)."""
         return LEVELS.index(self.level)
+
+    def family(self) -> str | None:
+        """The family its `family.<name>` tag names (the folder it lives in, when packaged)."""
+        return next((t.split(".", 1)[1] for t in self.tags if t.startswith("family.")), None)
+
+    def shortfalls(self) -> list[str]:
+        """What a packaged topic lacks against the minimums (`rules lint` warns of them)."""
+        ex = self.examples
+        short = []
+        if (n := len(ex.positive) + len(ex.paraphrase)) < MIN_POSITIVES:
+            short.append(
+                f"{n} positive examples (paraphrases included), at least {MIN_POSITIVES} wanted"
+            )
+        if (n := len(ex.negative)) < MIN_NEGATIVES:
+            short.append(f"{n} negative examples, at least {MIN_NEGATIVES} wanted")
+        if self.guidance is None:
+            short.append("no guidance")
+        wanted = LANGUAGES_WANTED.get(self.family() or "", ())
+        if missing := [code for code in wanted if code not in self.languages]:
+            short.append(f"no triggers in {', '.join(missing)}")
+        return short
 
 
 class AiProductsFile(Strict):
