@@ -570,38 +570,56 @@ def eval_ocr(
 @eval_app.command("topics")
 def eval_topics(
     file: Annotated[
-        Path, typer.Argument(help="YAML: sentences: [{text, topics: [ids]}], benign ones with [].")
+        Path,
+        typer.Argument(
+            help="YAML: sentences: [{text, families: [names]} or {text, topics: [ids]}], "
+            "benign ones with []."
+        ),
     ],
 ) -> None:
-    """Topic precision and recall on labelled sentences: keywords alone, and keywords plus similarity."""
-    from memeaudit.evaluate import score_topics
+    """Topic precision and recall on labelled sentences, per family (or topic) and overall:
+    keywords alone, and the full matcher (keywords plus similarity). Each sentence's language is
+    detected as an image's text is; a `lang` label is not read."""
+    from memeaudit.evaluate import score_by_label
     from memeaudit.facts import topics_in
     from memeaudit.facts.semantic import get_embedder
     from memeaudit.knowledge.loader import load_knowledge
+    from memeaudit.ocr.language import detect, iso639_1
     from memeaudit.yamlload import safe_load
 
     kb = load_knowledge()
-    cases = [
-        (c["text"], set(c["topics"]))
-        for c in safe_load(file.read_text(encoding="utf-8"))["sentences"]
-    ]
+    rows = safe_load(file.read_text(encoding="utf-8"))["sentences"]
+    by_family = any("families" in row for row in rows)
+    key = "families" if by_family else "topics"
+    cases = [(row["text"], set(row.get(key) or [])) for row in rows]
     embedder = get_embedder()
 
-    def keywords(text: str) -> set[str]:
-        return {hit.id for hit in topics_in(kb, text, [text], None)}
+    def labels(hits: list) -> set[str]:  # type: ignore[type-arg]
+        if not by_family:
+            return {hit.id for hit in hits}
+        return {f for hit in hits if (f := kb.topics[hit.id].family())}
 
-    def both(text: str) -> set[str]:
-        return {hit.id for hit in topics_in(kb, text, [text], embedder)}
+    def finder(use_embedder: bool):  # type: ignore[no-untyped-def]
+        def find(text: str) -> set[str]:
+            lang = iso639_1(detect(text).language)
+            return labels(topics_in(kb, text, [text], embedder if use_embedder else None, lang))
+
+        return find
 
     typer.echo(f"{len(cases)} sentences, {sum(not t for _, t in cases)} benign")
-    typer.echo(
-        "| matcher | precision | recall | hits | benign sentences fired |\n|---|---|---|---|---|"
-    )
-    for name, find in (("keywords", keywords), ("keywords + similarity", both)):
-        result = score_topics(cases, find)
+    for name, use in (("keywords", False), ("keywords + similarity", True)):
+        per, total, benign = score_by_label(cases, finder(use))
+        typer.echo(f"\n{name}: precision {total.precision:.3f}, recall {total.recall:.3f}, "
+                   f"{total.hits} hits, benign sentences fired: {benign}")  # fmt: skip
         typer.echo(
-            f"| {name} | {result.precision:.3f} | {result.recall:.3f} | {result.hits} | {result.benign_hits} |"
+            f"| {'family' if by_family else 'topic'} | precision | recall | hits | labelled | benign hits |"
         )
+        typer.echo("|---|---|---|---|---|---|")
+        for label, score in per.items():
+            typer.echo(
+                f"| {label} | {score.precision:.3f} | {score.recall:.3f} | {score.hits} | "
+                f"{score.labels} | {score.benign_hits} |"
+            )
     if embedder is None:
         typer.echo("(no sentence embedder installed: pip install 'memeaudit[ml]')")
 

@@ -89,3 +89,24 @@ def score_topics(cases: list[tuple[str, set[str]]], find: Callable[[str], set[st
         labels += len(truth)
         benign += len(found) if not truth else 0
     return TopicScore(hits, correct, labels, benign)
+
+
+def score_by_label(
+    cases: list[tuple[str, set[str]]], find: Callable[[str], set[str]]
+) -> tuple[dict[str, TopicScore], TopicScore, int]:
+    """Per label (a family, or a topic id): precision and recall over labelled sentences; then
+    the micro total, and how many benign sentences (no label) fired anything."""
+    per: dict[str, list[int]] = {}
+    fired_benign = 0
+    found_all = [(find(text), truth) for text, truth in cases]
+    for found, truth in found_all:
+        fired_benign += bool(found) and not truth
+        for label in found | truth:
+            row = per.setdefault(label, [0, 0, 0, 0])  # hits, correct, labels, benign hits
+            row[0] += label in found
+            row[1] += label in found and label in truth
+            row[2] += label in truth
+            row[3] += label in found and not truth
+    scores = {label: TopicScore(*row) for label, row in sorted(per.items())}
+    total = TopicScore(*(sum(s[i] for s in per.values()) for i in range(4)))
+    return scores, total, fired_benign

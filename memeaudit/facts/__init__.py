@@ -7,22 +7,31 @@ from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
-from memeaudit.facts.text import sentences
+from memeaudit.facts.text import is_prose, sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
+from memeaudit.ocr.language import iso639_1
 
 
 def topics_in(
-    kb: Knowledge, text: str, parts: list[str], embedder: SentenceEmbedder | None
+    kb: Knowledge,
+    text: str,
+    parts: list[str],
+    embedder: SentenceEmbedder | None,
+    lang: str | None = None,
 ) -> list[TopicHit]:
-    """Keyword triggers over the whole text, then, with an embedder, similarity over its
-    sentences for the topics the keywords left silent."""
+    """Keyword triggers over the whole text (and the topics' triggers in its language `lang`,
+    ISO 639-1), then, with an embedder and text that is not in another language, similarity over
+    its sentences for the topics the keywords left silent. Short fragments (labels, UI chrome,
+    strings of names) never fire on similarity alone."""
     topics = list(kb.topics.values())
-    hits = find_topics(topics, text)
-    if embedder is not None:
+    hits = find_topics(topics, text, lang)
+    if embedder is not None and lang in (None, "en"):
         found = frozenset(h.id for h in hits)
-        hits += semantic_topics(embedder, topics, parts, found, tuple(kb.benign))
+        names = kb.names()
+        prose = [p for p in parts if is_prose(p, names)]
+        hits += semantic_topics(embedder, topics, prose, found, tuple(kb.benign))
     return hits
 
 
@@ -60,7 +69,8 @@ def extract(
         author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
-    topics = topics_in(kb, ocr.text, sentences(claim_text or ""), embedder)
+    lang = iso639_1(ocr.language.language)
+    topics = topics_in(kb, ocr.text, sentences(claim_text or ""), embedder, lang)
     raised = kb.topic_for("personal-data")  # the topic personal data in the text raises
     if personal and raised is not None and all(t.id != raised.id for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]

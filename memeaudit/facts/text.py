@@ -13,6 +13,55 @@ def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]
     return re.compile(rf"(?<![\w@]){body}(?![\w])", 0 if case_sensitive else re.IGNORECASE)
 
 
+_VOWELS = "aeiou"
+_JOIN = r"(?:\s*[-‐‑–]\s*|\s+)"  # "SIM swap", "SIM-swap", "SIM – swap"
+
+
+def _inflected(word: str) -> str:
+    """A pattern for an English word and its inflections: swap, swaps, swapped, swapping;
+    scrape, scraped, scraping; reply, replies, replied. Acronyms and words with
+    digits or of fewer than three letters take a plural -s only."""
+    w = re.escape(word)
+    if not word.isalpha() or len(word) < 3 or word.isupper():
+        return rf"{w}(?:s|'s)?"
+    low = word.lower()
+    forms = [rf"{w}(?:s|es|ed|ing|'s)?"]
+    if low[-1] == "e":
+        forms.append(rf"{re.escape(word[:-1])}(?:ing|ed|es)")
+    elif low[-1] == "y" and low[-2] not in _VOWELS:
+        forms.append(rf"{re.escape(word[:-1])}(?:ies|ied)")
+    elif low[-1] not in _VOWELS + "wxy" and low[-2] in _VOWELS and low[-3] not in _VOWELS:
+        forms.append(rf"{w}{re.escape(word[-1])}(?:ed|ing)")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@cache
+def trigger_pattern(phrase: str, inflect: bool = True) -> re.Pattern[str]:
+    """A topic trigger: whole words, case-insensitive, spaces or hyphens between its words (or
+    none: "SIMswap"), and, with `inflect` (English), the inflections of its last word."""
+    parts = phrase.replace("-", " ").split()
+    body = [re.escape(p) for p in parts]
+    if inflect and body:
+        body[-1] = _inflected(parts[-1])
+    joined = (_JOIN + "?").join(body) if len(parts) > 1 else body[0]
+    return re.compile(rf"(?<![\w@]){joined}(?![\w])", re.IGNORECASE)
+
+
+MIN_PROSE_WORDS = 5  # a sentence needs this many ordinary words to fire a topic by similarity
+
+
+def is_prose(sentence: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence has enough ordinary words (alphabetic, not a known product, company or
+    platform name, not a Capitalised label word) to be compared with example sentences: a meme
+    label, UI chrome or a row of names ("Llama Developers GPT-4") is not."""
+    if sentence.isupper():  # meme captions are set in capitals: judge their words as words
+        sentence = sentence.lower()
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    ordinary = [w for w in words if w.lower() not in names and len(w) > 1]
+    lower = [w for w in ordinary if not w[0].isupper()]
+    return len(ordinary) >= MIN_PROSE_WORDS and len(lower) >= max(2, len(ordinary) // 3)
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences; paragraph breaks always end one."""
     out = []

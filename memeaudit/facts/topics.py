@@ -1,29 +1,72 @@
-"""Topics recognised from trigger phrases and patterns in the rule packs."""
+"""Topics recognised from trigger phrases and patterns in the rule packs.
+
+English phrases match with their last word inflected ("SIM swap": "SIM-swapped", "SIM swapping");
+a topic's phrases and patterns in another language (`languages.<code>`) match where the text is in
+that language, without inflection but regardless of accents ("reembolso" reads "reembolsó")."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from memeaudit.facts.text import phrase_pattern
+from memeaudit.facts.text import trigger_pattern
 from memeaudit.knowledge.schema import Topic
 from memeaudit.model import TopicHit
 
 
-def match_topic(topic: Topic, text: str) -> TopicHit | None:
+def fold_accents(text: str) -> tuple[str, list[int]]:
+    """The text without combining marks, and for each of its characters the index of the
+    character it came from (so that a match can quote the text as written)."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFKD", ch):
+            if not unicodedata.combining(part):
+                out.append(part)
+                where.append(i)
+    return "".join(out), where
+
+
+def _foreign(phrases: list[str], regexes: list[str], text: str) -> tuple[list[str], str]:
+    folded, where = fold_accents(text)
+
+    def quoted(m: re.Match[str]) -> str:
+        return text[where[m.start()] : where[m.end() - 1] + 1]
+
+    found = [
+        quoted(m)
+        for p in phrases
+        if (m := trigger_pattern(fold_accents(p)[0], inflect=False).search(folded))
+    ]
+    if found:
+        return found, "keyword"
+    found = [quoted(m) for r in regexes if (m := re.search(r, text, re.IGNORECASE))]
+    return found, "regex"
+
+
+def match_topic(topic: Topic, text: str, lang: str | None = None) -> TopicHit | None:
+    """English triggers (any text), then, where the text is in language `lang` (ISO 639-1) and
+    the topic has triggers in it, those."""
     triggers = topic.triggers
-    if triggers.context_any and not any(
-        phrase_pattern(w).search(text) for w in triggers.context_any
-    ):
-        return None
-    matched = [m.group(0) for p in triggers.phrases if (m := phrase_pattern(p).search(text))]
+    context = not triggers.context_any or any(
+        trigger_pattern(w).search(text) for w in triggers.context_any
+    )
+    matched: list[str] = []
     how = "keyword"
-    if not matched:
-        matched = [m.group(0) for r in triggers.regex if (m := re.search(r, text, re.IGNORECASE))]
-        how = "regex"
+    if context:
+        matched = [m.group(0) for p in triggers.phrases if (m := trigger_pattern(p).search(text))]
+        if not matched:
+            matched = [
+                m.group(0) for r in triggers.regex if (m := re.search(r, text, re.IGNORECASE))
+            ]
+            how = "regex"
+    if not matched and lang and lang != "en" and (other := topic.languages.get(lang)):
+        matched, how = _foreign(other.phrases, other.regex, text)
     if not matched:
         return None
+    # Inflection lets "deepfake" and "deepfakes" both match one word: quote each span once.
+    matched = list(dict.fromkeys(matched))
     return TopicHit(id=topic.id, title=topic.title, matched=matched, how=how)
 
 
-def find_topics(topics: list[Topic], text: str) -> list[TopicHit]:
-    return [hit for topic in topics if (hit := match_topic(topic, text))]
+def find_topics(topics: list[Topic], text: str, lang: str | None = None) -> list[TopicHit]:
+    return [hit for topic in topics if (hit := match_topic(topic, text, lang))]

@@ -47,3 +47,8 @@ def detect(text: str) -> Language:
     best = max(hits, key=lambda c: hits[c])
     language = best if hits[best] >= MIN_STOPWORDS else None
     return Language(script="Latin", language=language, tesseract=language)
+
+
+def iso639_1(code: str | None) -> str | None:
+    """The two-letter code (topic packs' `languages:` keys) of an ISO 639-2 code: deu -> de."""
+    return _table()["iso639_1"].get(code) if code else None
