@@ -73,12 +73,12 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def join_names(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+def join_names(names: list[str], last: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or 'A, B or C')."""
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
 def quote(text: str, limit: int = 40) -> str:

@@ -6,12 +6,29 @@ from __future__ import annotations
 
 from memeaudit.facts.text import join_names
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Facts, Section
+from memeaudit.model import Evidence, Facts, Section, TopicHit
 from memeaudit.sections.claims import accused
 from memeaudit.sections.paragraph import Paragraph, nothing, rule
 
 MAX_LEGAL_ISSUES = 6
 MAX_RESPONSES = 5
+
+
+def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence]]:
+    """The policy question a moderator must answer and the moderation actions open to them, from
+    the guidance of the lead (most severe) topic, where it has one (harmful speech, integrity)."""
+    w = kb.words("legal")
+    for hit in hits[:1]:
+        topic = kb.topics[hit.id]
+        guide, family = topic.guidance, topic.family() or ""
+        if guide is None or guide.policy_question is None:
+            continue
+        evidence = rule(f"topic:{hit.id}.guidance")
+        said = [(w("policy-question", question=guide.policy_question.rstrip("?")), evidence)]
+        if guide.steps and f"actions-{family}" in w.phrases:
+            said.append((w(f"actions-{family}", actions=join_names(guide.steps, "or")), evidence))
+        return said
+    return []
 
 
 def legal(kb: Knowledge, facts: Facts) -> Section:
@@ -22,9 +39,15 @@ def legal(kb: Knowledge, facts: Facts) -> Section:
     if hits and accused(facts) and accusation is not None:
         notes.insert(min(len(notes), MAX_LEGAL_ISSUES - 1), accusation.id)
     chosen = [kb.legal[n] for n in dict.fromkeys(notes) if n in kb.legal][:MAX_LEGAL_ISSUES]
-    if not chosen:
+    questions = moderation(kb, hits)
+    if not chosen and not questions:
         return nothing(5, w("nothing-found"))
     par = Paragraph(5)
+    for text, evidence in questions:
+        par.say(text, evidence)
+    if not chosen:
+        par.say(w("caveat"), rule("legal.caveat"))
+        return par.section()
     evidence = [rule(f"legal:{n.id}") for n in chosen]
     par.say(
         w(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from memeaudit.facts.text import join_names
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.knowledge.schema import Software
+from memeaudit.knowledge.schema import Software, Topic
 from memeaudit.knowledge.wording import Words
 from memeaudit.metadata import position_text
 from memeaudit.model import Evidence, Facts, ImageMetadata, Post, Section, TopicHit
@@ -231,6 +231,23 @@ def metadata_sentences(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
     return said
 
 
+def user_safety(w: Words, topic: Topic) -> list[str]:
+    """What the lead topic's guidance tells the people who see the image: the checks to make
+    before acting on it (worded for the topic's family, where the wording has that family),
+    where to report it, and support resources."""
+    guide, family = topic.guidance, topic.family() or ""
+    if guide is None:
+        return []
+    said = []
+    if guide.steps and f"steps-{family}" in w.phrases:
+        said.append(w(f"steps-{family}", steps=join_names(guide.steps)))
+    if guide.support:
+        said.append(w("support", support=join_names(guide.support)))
+    if guide.report_to and f"report-to-{family}" in w.phrases:
+        said.append(w(f"report-to-{family}", channels=join_names(guide.report_to, "or")))
+    return said
+
+
 def security(
     kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
 ) -> Section:
@@ -263,10 +280,14 @@ def security(
             )
     par.say(topic.risk, rule(f"topic:{first.id}.risk"))
     cites = "; ".join(ref.cite() for ref in topic.references)
+    family = topic.family() or ""
+    mitigations = f"mitigations-{family}" if f"mitigations-{family}" in w.phrases else "mitigations"
     par.say(
-        w("mitigations", mitigations=join_names(topic.mitigations), cites=cites),
+        w(mitigations, mitigations=join_names(topic.mitigations), cites=cites),
         rule(f"topic:{first.id}.mitigations"),
     )
+    for text in user_safety(w, topic):
+        par.say(text, rule(f"topic:{first.id}.guidance"))
     for hit in others[:MORE_TOPICS]:
         other = kb.topics[hit.id]
         evidence = [rule(f"topic:{hit.id}", f"{_how(hit)}: {m}") for m in hit.matched]
