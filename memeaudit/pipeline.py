@@ -84,7 +84,11 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     if embedder is not None:
         vision_engines[embedder.name] = embedder.version()
     metadata = image.info.metadata
-    sections = [describe(text, fields, seen, found), *write_sections(kb, found, fields, metadata)]
+    covered = frozenset(code for topic in kb.topics.values() for code in topic.languages)
+    sections = [
+        describe(text, fields, seen, found, covered),
+        *write_sections(kb, found, fields, metadata),
+    ]
     log.info(
         "%s: topics %s (%.2f s in all)",
         image.info.path,

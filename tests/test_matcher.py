@@ -103,3 +103,25 @@ def test_eval_topics_reports_precision_and_recall_per_family() -> None:
         assert result.output.count(f"| {family} |") == 2  # keywords, then the full matcher
     assert "keywords: precision" in result.output
     assert "benign sentences fired: 0" in result.output
+
+
+def _described(text: str, covered: frozenset[str]) -> str:
+    from memeaudit.model import Facts, OcrResult, Vision
+    from memeaudit.ocr.language import detect
+    from memeaudit.sections.description import describe
+
+    read = OcrResult(text=text, engine="tesseract", words=[], lines=[], language=detect(text))
+    return describe(read, None, Vision(), Facts(), covered).text
+
+
+def test_the_description_names_a_language_other_than_english_and_warns_where_no_pack_has_it() -> (
+    None
+):
+    spanish = "Su paquete está retenido en la aduana y no se lo podemos entregar hoy."
+    italian = "Il pacco è fermo alla dogana e non è possibile consegnarlo, per favore paga."
+    said = _described(spanish, frozenset({"es"}))
+    assert "The text appears to be in Spanish." in said and "limited" not in said
+    said = _described(italian, frozenset({"es"}))
+    assert "The text appears to be in Italian. No topic pack has triggers in Italian" in said
+    english = "The parcel is held at customs and we cannot deliver it to you today."
+    assert "appears to be in" not in _described(english, frozenset())

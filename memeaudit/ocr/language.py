@@ -52,3 +52,8 @@ def detect(text: str) -> Language:
 def iso639_1(code: str | None) -> str | None:
     """The two-letter code (topic packs' `languages:` keys) of an ISO 639-2 code: deu -> de."""
     return _table()["iso639_1"].get(code) if code else None
+
+
+def language_name(code: str | None) -> str | None:
+    """The English name of an ISO 639-2 code: spa -> Spanish."""
+    return _table()["names"].get(code, code) if code else None

@@ -6,6 +6,7 @@ from collections import Counter
 
 from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
 from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
+from memeaudit.ocr.language import iso639_1, language_name
 from memeaudit.sections.paragraph import Paragraph, article, ocr, post_field, rule
 from memeaudit.vision.detect import coco_labels
 
@@ -80,7 +81,30 @@ def _kind(scene: Scene | None, panel: bool) -> str:
     return scene.kind
 
 
-def describe(ocr_result: OcrResult, post: Post | None, vision: Vision, facts: Facts) -> Section:
+def _language(ocr_result: OcrResult, covered: frozenset[str] | None) -> list[str]:
+    """Where the text is not in English: its language, and, where no loaded topic has triggers
+    in it (`covered`, ISO 639-1 codes), that the analysis of the text is limited."""
+    code = ocr_result.language.language
+    if code is None or code == "eng":
+        return []
+    name = language_name(code)
+    said = [f"The text appears to be in {name}."]
+    if covered is not None and iso639_1(code) not in covered:
+        said.append(
+            f"No topic pack has triggers in {name}, so the analysis of this text is limited "
+            "to what English triggers and patterns can find."
+        )
+    return said
+
+
+def describe(
+    ocr_result: OcrResult,
+    post: Post | None,
+    vision: Vision,
+    facts: Facts,
+    covered: frozenset[str] | None = None,
+) -> Section:
+    """Section 1. `covered`: the languages (ISO 639-1) the loaded topics have triggers in."""
     par = Paragraph(1)
     objects, scene = vision.objects, vision.scene
     scene_evidence = (
@@ -145,6 +169,8 @@ def describe(ocr_result: OcrResult, post: Post | None, vision: Vision, facts: Fa
         whose = "The post's text" if body else "The text in the image"
         verb = "reads" if first == " ".join(text.split()) else "begins"
         par.say(end_with_quote(f"{whose} {verb}:", first), ocr(first))
+        for said in _language(ocr_result, covered):
+            par.say(said, rule("describe.language", ocr_result.language.language or ""))
         cited = [f for claim in facts.claims for f in claim.figures if f.unit not in (None, "date")]
         if cited:
             figures = join_names(
