@@ -632,17 +632,9 @@ def models_pull(
     ],
 ) -> None:
     """Download a captioning model into the Hugging Face cache (the only command that uses the network)."""
-    try:
-        from huggingface_hub import snapshot_download
-    except ImportError as err:
-        raise MemeauditError(
-            "models pull needs transformers", "pip install 'memeaudit[caption]'"
-        ) from err
-    try:
-        path = snapshot_download(name)
-    except Exception as err:  # the hub client raises many types; report the one line
-        raise MemeauditError(f"could not download {name}: {err}".splitlines()[0]) from err
-    typer.echo(f"downloaded {name} to {path}")
+    from memeaudit.vision.pull import pull
+
+    _say(f"downloaded {name} to {pull(name)}", err=False)
 
 
 def _say(text: str, err: bool = True) -> None:

@@ -39,7 +39,8 @@ class ExitCode(IntEnum):
 
 
 class MemeauditError(Exception):
-    """Base class. `str(err)` is the one-line message the user sees."""
+    """Base class, never raised itself (its exit code is that of a bug): each failure raises the
+    subclass whose exit code the README documents. `str(err)` is the one-line message."""
 
     exit_code: ExitCode = ExitCode.internal
 
@@ -54,18 +55,36 @@ class MemeauditError(Exception):
 
 
 class InputError(MemeauditError):
+    """The input is missing, unreadable, too big or not an image; or the command line names
+    inputs that cannot work together."""
+
     exit_code = ExitCode.bad_input
 
 
 class EngineMissing(MemeauditError):
+    """Tesseract, a language pack or a model file is not installed."""
+
     exit_code = ExitCode.engine_missing
 
 
+class PackageMissing(EngineMissing):
+    """An optional Python package (an extra: dask, caption, ml) is not installed; the hint names
+    the pip command. Exit 4, as for any engine that is not installed."""
+
+
 class EngineFailed(MemeauditError):
+    """An engine was there and ran, and failed."""
+
     exit_code = ExitCode.engine_failed
 
 
+class DownloadFailed(EngineFailed):
+    """`memeaudit models pull` could not fetch the model it was asked for. Exit 5."""
+
+
 class RulesError(MemeauditError):
+    """A rule pack or knowledge file does not validate (the message gives file and line)."""
+
     exit_code = ExitCode.bad_rules
 
 
@@ -76,6 +95,8 @@ class TemplateError(RulesError):
 
 
 class OutputError(MemeauditError):
+    """A report, an OUTDIR file or the cache could not be written."""
+
     exit_code = ExitCode.output
 
 

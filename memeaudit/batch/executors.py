@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from memeaudit.batch.rows import IndexRow
 from memeaudit.batch.work import Job, process, start_worker, worker_environment
-from memeaudit.errors import MemeauditError
+from memeaudit.errors import PackageMissing
 from memeaudit.options import Options
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def local_cluster(workers: int) -> Iterator[LocalCluster]:
     try:
         security = Security.temporary()
     except ImportError as err:
-        raise MemeauditError(
+        raise PackageMissing(
             "the dask executor needs cryptography", "pip install 'memeaudit[dask]'"
         ) from err
     with tempfile.TemporaryDirectory(
@@ -165,7 +165,7 @@ def dask_cluster(
         from distributed import Client
         from distributed import wait as dask_wait
     except ImportError as err:
-        raise MemeauditError(
+        raise PackageMissing(
             "the dask executor needs dask distributed", "pip install 'memeaudit[dask]'"
         ) from err
     with contextlib.ExitStack() as stack:

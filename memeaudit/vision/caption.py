@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from memeaudit.errors import EngineFailed, EngineMissing
+from memeaudit.errors import EngineFailed, EngineMissing, PackageMissing
 
 MAX_NEW_TOKENS = 40
 
@@ -32,7 +32,7 @@ class TransformersCaptioner:
 
             hf_logging.disable_progress_bar()
         except ImportError as err:
-            raise EngineMissing(
+            raise PackageMissing(
                 "captioning needs torch and transformers",
                 "pip install 'memeaudit[caption]' (torch is pinned to 2.13.0)",
             ) from err
