@@ -1,0 +1,86 @@
+"""Per kind: the kind and platform right, and each typed field right, on the rendered fixtures.
+
+    python benchmarks/kinds.py [--seed 7] [--per 2] [--only PREFIX]
+
+Fixtures come from tests/kinds (seeded HTML mock-ups rendered in the system Chromium, cached
+under cache/kinds/); each is read by the real OCR (memeaudit.ocr.read_text), parsed by
+memeaudit.post and classified by memeaudit.kinds. A field counts where the truth has it: post
+display_name, handle, time (as shown) and each count; chat speakers; email from and subject;
+review reviewer and time. A field with no parser yet counts as wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from memeaudit.kinds import classify  # noqa: E402
+from memeaudit.load import load_image  # noqa: E402
+from memeaudit.ocr import read_text  # noqa: E402
+from memeaudit.options import Options  # noqa: E402
+from memeaudit.post import parse_post  # noqa: E402
+from tests.kinds.generate import fixtures, renderer  # noqa: E402
+
+FIELDS = {
+    "post": ("display_name", "handle", "time"),
+    "chat": ("contact", "speakers"),
+    "email": ("from_name", "from_address", "subject"),
+    "review": ("reviewer", "time"),
+}
+
+
+def _got(kind: str, post, ocr) -> dict:
+    if kind == "post" and post is not None:
+        got = {"display_name": post.display_name, "handle": post.handle, "time": post.timestamp_raw}
+        got |= {f"count.{k}": v for k, v in post.counts.model_dump().items()}
+        return got
+    return {}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per", type=int, default=2)
+    parser.add_argument("--only", default=None)
+    parser.add_argument("-v", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    right: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    platform_named_wrongly = 0
+    with renderer() as render:
+        for fixture in fixtures(args.seed, args.per, args.only):
+            truth = fixture.truth
+            ocr, _ = read_text(load_image(render(fixture)), Options())
+            post = parse_post(ocr)
+            kind, platform = classify(ocr, post)
+            row = right[truth["kind"]]
+            row["kind"].append(kind == truth["kind"])
+            row["platform"].append(platform == truth["platform"])
+            platform_named_wrongly += platform is not None and platform != truth["platform"]
+            got = _got(truth["kind"], post, ocr)
+            wants = {f: truth[f] for f in FIELDS.get(truth["kind"], ()) if f in truth}
+            wants |= {f"count.{k}": v for k, v in truth.get("counts", {}).items()}
+            for field, want in wants.items():
+                ok = got.get(field) == want
+                row[field].append(ok)
+                if not ok and args.v:
+                    print(f"{fixture.id}: {field} {got.get(field)!r} != {want!r}")
+            if args.v and (kind, platform) != (truth["kind"], truth["platform"]):
+                print(
+                    f"{fixture.id}: kind {kind}/{platform} != {truth['kind']}/{truth['platform']}"
+                )
+    print(f"{'kind':<10} {'n':>3}  field scores (right / total)")
+    for kind, fields in sorted(right.items()):
+        n = len(fields["kind"])
+        cells = "  ".join(f"{f}={sum(v) / len(v):.2f}" for f, v in fields.items())
+        print(f"{kind:<10} {n:>3}  {cells}")
+    print(f"platforms named on a fixture of another service or kind: {platform_named_wrongly}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
