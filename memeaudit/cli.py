@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 import typer
 
 from memeaudit.errors import ExitCode, MemeauditError, printable
+from memeaudit.formats import EXTENSION, Fmt
+from memeaudit.options import DEFAULTS, help_text, options
 from memeaudit.version import __version__
 
 app = typer.Typer(
@@ -30,53 +32,24 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
 
-Fmt = Literal["md", "json", "html"]
-EXTENSION = {"md": ".md", "json": ".json", "html": ".html"}
 state = {"verbose": False}
 
-# Options that analyze and batch share.
+# Options that analyze and batch share: help texts from options.py, defaults from DEFAULTS.
 OcrOption = Annotated[
-    Literal["auto", "tesseract", "ppocr"],
-    typer.Option("--ocr", help="OCR engine; auto fuses both."),
+    Literal["auto", "tesseract", "ppocr"], typer.Option("--ocr", help=help_text("ocr"))
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Tesseract language packs, e.g. eng+deu.")]
+LangOption = Annotated[str, typer.Option("--lang", help=help_text("lang"))]
 CaptionOption = Annotated[
-    str | None,
-    typer.Option(
-        "--caption-model", help="Transformers image-to-text model name or folder (offline)."
-    ),
+    str | None, typer.Option("--caption-model", help=help_text("caption_model"))
 ]
-DetectOption = Annotated[
-    bool, typer.Option("--detect/--no-detect", help="Run the object detector.")
-]
+DetectOption = Annotated[bool, typer.Option("--detect/--no-detect", help=help_text("detect"))]
 SemanticOption = Annotated[
-    bool,
-    typer.Option("--semantic/--no-semantic", help="Also match topics by sentence similarity."),
+    bool, typer.Option("--semantic/--no-semantic", help=help_text("semantic"))
 ]
-RulesOption = Annotated[
-    list[Path] | None,
-    typer.Option("--rules", help="Extra rule pack or knowledge YAML (repeatable)."),
-]
-MaxPixelsOption = Annotated[
-    int,
-    typer.Option(
-        "--max-pixels", min=1, help="Refuse images whose declared size is over this many pixels."
-    ),
-]
-MaxBytesOption = Annotated[
-    int,
-    typer.Option(
-        "--max-bytes", min=1, help="Refuse input files (and stdin) over this many bytes, unread."
-    ),
-]
-RedactOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact",
-        help="Mask personal data (emails, phone numbers, street addresses, personal handles) and "
-        "GPS, serial-number and owner metadata in every output, e.g. [email redacted].",
-    ),
-]
+RulesOption = Annotated[list[Path] | None, typer.Option("--rules", help=help_text("rules"))]
+MaxPixelsOption = Annotated[int, typer.Option("--max-pixels", min=1, help=help_text("max_pixels"))]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help=help_text("max_bytes"))]
+RedactOption = Annotated[bool, typer.Option("--redact", help=help_text("redact"))]
 
 
 def _template_folder(value: Path | None) -> Path | None:
@@ -130,14 +103,6 @@ class _PrintableFormatter(logging.Formatter):
         return printable(super().format(record))
 
 
-def _render(report, fmt: Fmt, template_dir: Path | None, picture=None) -> str:  # type: ignore[no-untyped-def]
-    from memeaudit.report import render
-
-    if fmt == "json":
-        return report.to_json()
-    return render(report, fmt, template_dir, picture=picture if fmt == "html" else None)
-
-
 def _targets(images: list[str], output: Path | None, fmt: Fmt) -> list[Path | None]:
     """Where each report goes: stdout (None), the file -o names, or a file in the -o folder."""
     from memeaudit.write import short_name
@@ -169,16 +134,16 @@ def analyze(
         Path | None,
         typer.Option("-o", "--output", help="A file, or a folder when there are several images."),
     ] = None,
-    ocr: OcrOption = "auto",
-    lang: LangOption = "eng",
-    caption_model: CaptionOption = None,
-    detect: DetectOption = True,
-    semantic: SemanticOption = True,
+    ocr: OcrOption = DEFAULTS.ocr,
+    lang: LangOption = DEFAULTS.lang,
+    caption_model: CaptionOption = DEFAULTS.caption_model,
+    detect: DetectOption = DEFAULTS.detect,
+    semantic: SemanticOption = DEFAULTS.semantic,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
-    max_pixels: MaxPixelsOption = 80_000_000,
-    max_bytes: MaxBytesOption = 200_000_000,
-    redact: RedactOption = False,
+    max_pixels: MaxPixelsOption = DEFAULTS.max_pixels,
+    max_bytes: MaxBytesOption = DEFAULTS.max_bytes,
+    redact: RedactOption = DEFAULTS.redact,
     all_frames: Annotated[
         bool,
         typer.Option(
@@ -195,11 +160,24 @@ def analyze(
     ] = None,
 ) -> None:
     """Analyse images and print or write their five-section reports."""
-    from memeaudit.annotate import save_annotation
+    from memeaudit.formats import render_outputs
     from memeaudit.inputfile import read_stdin
     from memeaudit.load import load_image
-    from memeaudit.pipeline import analyze as run
+    from memeaudit.pipeline import analyze_image
     from memeaudit.write import write_atomic
+
+    opts = options(
+        ocr=ocr,
+        lang=lang,
+        caption_model=caption_model,
+        detect=detect,
+        semantic=semantic,
+        rules=rules,
+        template_dir=template_dir,
+        max_pixels=max_pixels,
+        max_bytes=max_bytes,
+        redact=redact,
+    )
 
     sources = [read_stdin(max_bytes) if image == "-" else image for image in images]
     jobs = [(i, 0) for i in range(len(images))]
@@ -212,33 +190,15 @@ def analyze(
         if len(jobs) > 1 and sys.stderr.isatty():
             _say(f"[{done + 1}/{len(jobs)}] {names[done]}")
         try:
-            report = run(
-                sources[i],
-                frame=frame,
-                ocr=ocr,
-                lang=lang,
-                caption_model=caption_model,
-                detect=detect,
-                semantic=semantic,
-                rules=tuple(rules or ()),
-                template_dir=template_dir,
-                max_pixels=max_pixels,
-                max_bytes=max_bytes,
-                redact=redact,
+            image = load_image(sources[i], max_pixels=max_pixels, frame=frame, max_bytes=max_bytes)
+            report = analyze_image(image, opts)
+            out = render_outputs(
+                report, [fmt], template_dir, image.rgb, redact=redact, annotate=bool(annotate)
             )
-            picture = None
-            if fmt == "html" or annotate is not None:
-                picture = load_image(
-                    sources[i], max_pixels=max_pixels, frame=frame, max_bytes=max_bytes
-                ).rgb
-                if redact:
-                    from memeaudit.redact import redact_picture
-
-                    picture = redact_picture(picture, report)
-            text = _render(report, fmt, template_dir, picture)
-            if annotate is not None and picture is not None:
+            text = out.texts[fmt]
+            if annotate is not None and out.annotation is not None:
                 target_png = _annotation_target(annotate, names[done], len(jobs))
-                save_annotation(picture, report, target_png)
+                write_atomic(target_png, out.annotation, "the annotation")
                 _say(f"wrote {target_png}")
         except MemeauditError as err:
             if len(jobs) == 1:
@@ -351,16 +311,16 @@ def batch(
             "row); links given as inputs are always followed.",
         ),
     ] = False,
-    ocr: OcrOption = "auto",
-    lang: LangOption = "eng",
-    caption_model: CaptionOption = None,
-    detect: DetectOption = True,
-    semantic: SemanticOption = True,
+    ocr: OcrOption = DEFAULTS.ocr,
+    lang: LangOption = DEFAULTS.lang,
+    caption_model: CaptionOption = DEFAULTS.caption_model,
+    detect: DetectOption = DEFAULTS.detect,
+    semantic: SemanticOption = DEFAULTS.semantic,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
-    max_pixels: MaxPixelsOption = 80_000_000,
-    max_bytes: MaxBytesOption = 200_000_000,
-    redact: RedactOption = False,
+    max_pixels: MaxPixelsOption = DEFAULTS.max_pixels,
+    max_bytes: MaxBytesOption = DEFAULTS.max_bytes,
+    redact: RedactOption = DEFAULTS.redact,
 ) -> None:
     """Analyse many images into OUTDIR: reports/, index.jsonl, summary.csv and run.json.
 
@@ -371,7 +331,6 @@ def batch(
     from memeaudit.batch.rows import shown
     from memeaudit.batch.run import BatchConfig, run_batch
     from memeaudit.errors import InputError
-    from memeaudit.options import Options
 
     if not inputs and not from_file:
         raise InputError("no inputs", "give folders, globs or files, or --from-file FILE")
@@ -379,22 +338,21 @@ def batch(
         raise InputError("--cluster needs --executor dask")
     if bad := [f for f in fmt or [] if f not in EXTENSION]:
         raise InputError(f"unknown --format {bad[0]!r}", "use md, json or html")
-    options = Options(
-        ocr=ocr,
-        lang=lang,
-        caption_model=caption_model,
-        detect=detect,
-        semantic=semantic,
-        rules=tuple(rules or ()),
-        template_dir=template_dir,
-        max_pixels=max_pixels,
-        max_bytes=max_bytes,
-        redact=redact,
-    )
     config = BatchConfig(
         inputs=list(inputs or []),
         outdir=output,
-        options=options,
+        options=options(
+            ocr=ocr,
+            lang=lang,
+            caption_model=caption_model,
+            detect=detect,
+            semantic=semantic,
+            rules=rules,
+            template_dir=template_dir,
+            max_pixels=max_pixels,
+            max_bytes=max_bytes,
+            redact=redact,
+        ),
         formats=tuple(dict.fromkeys(fmt or ["md"])),
         workers=jobs or os.cpu_count() or 1,
         executor=executor,
@@ -548,23 +506,10 @@ def eval_ocr(
     ] = "tesseract,ppocr,auto",
 ) -> None:
     """Character error rate per category and overall, per engine (the dev set's scoring)."""
-    from memeaudit.evaluate import score
-    from memeaudit.knowledge.loader import load_knowledge
-    from memeaudit.load import load_image
-    from memeaudit.ocr import read_text
-    from memeaudit.options import Options
+    from memeaudit.evaluate import ocr_table
 
-    names = load_knowledge().names()
-
-    def reader(choice: str):  # type: ignore[no-untyped-def]
-        return lambda path: read_text(load_image(path), Options(ocr=choice), names)[0].text  # type: ignore[arg-type]
-
-    table = score(folder, {name: reader(name) for name in engines.split(",")})
-    columns = list(next(iter(table.values())))
-    typer.echo("| engine | " + " | ".join(columns) + " |")
-    typer.echo("|---" * (len(columns) + 1) + "|")
-    for name, row in table.items():
-        typer.echo(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in columns) + " |")
+    for line in ocr_table(folder, engines.split(",")):
+        typer.echo(line)
 
 
 @eval_app.command("topics")

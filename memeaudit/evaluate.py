@@ -110,3 +110,24 @@ def score_by_label(
     scores = {label: TopicScore(*row) for label, row in sorted(per.items())}
     total = TopicScore(*(sum(s[i] for s in per.values()) for i in range(4)))
     return scores, total, fired_benign
+
+
+def ocr_table(folder: Path, engines: list[str]) -> list[str]:
+    """`memeaudit eval ocr`: the character error rate per category, a Markdown row per engine."""
+    from memeaudit.knowledge.loader import load_knowledge
+    from memeaudit.load import load_image
+    from memeaudit.ocr import read_text
+    from memeaudit.options import Options
+
+    names = load_knowledge().names()
+
+    def reader(choice: str) -> Callable[[Path], str]:
+        opts = Options(ocr=choice)  # type: ignore[arg-type]
+        return lambda path: read_text(load_image(path), opts, names)[0].text
+
+    table = score(folder, {name: reader(name) for name in engines})
+    columns = list(next(iter(table.values())))
+    lines = ["| engine | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, row in table.items():
+        lines.append(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in columns) + " |")
+    return lines

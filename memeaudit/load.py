@@ -25,9 +25,9 @@ from memeaudit.errors import InputError
 from memeaudit.inputfile import MAX_BYTES, read_bytes
 from memeaudit.metadata import read_metadata
 from memeaudit.model import ImageInfo
+from memeaudit.options import MAX_PIXELS
 from memeaudit.pngchunks import without_oversized_metadata
 
-MAX_PIXELS = 80_000_000  # default limit, checked on the declared size before decoding
 WORK_PIXELS = 16_000_000  # the working resolution: a larger image is scaled down to it
 # EXIF orientation -> the transpose that shows the image upright (as ImageOps.exif_transpose).
 UPRIGHT = {

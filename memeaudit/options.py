@@ -7,7 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from memeaudit.inputfile import MAX_BYTES
+
 OcrChoice = Literal["auto", "tesseract", "ppocr"]
+MAX_PIXELS = 80_000_000  # checked on the declared size, before decoding
 
 
 class Options(BaseModel):
@@ -32,10 +35,24 @@ class Options(BaseModel):
         "name in the metadata, in every output.",
     )
     max_pixels: int = Field(
-        80_000_000, ge=1, description="Refuse images whose declared size is over this many pixels."
+        MAX_PIXELS, ge=1, description="Refuse images whose declared size is over this many pixels."
     )
     max_bytes: int = Field(
-        200_000_000,
+        MAX_BYTES,
         ge=1,
         description="Refuse input files (and standard input) over this many bytes, unread.",
     )
+
+
+DEFAULTS = Options()
+
+
+def help_text(name: str) -> str:
+    """The help line of an option, from its field: the CLI and the API document it once."""
+    return Options.model_fields[name].description or ""
+
+
+def options(*, rules: list[Path] | tuple[Path, ...] | None = None, **flags: object) -> Options:
+    """Options from the command line's flags (analyze and batch share them): a repeated --rules
+    that was not given is None there, a tuple here."""
+    return Options(rules=tuple(rules or ()), **flags)  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from memeaudit.batch.outdir import write_output
 from memeaudit.batch.regular import open_regular
 from memeaudit.batch.rows import IndexRow, shown
 from memeaudit.errors import CONTROL, ExitCode
+from memeaudit.options import MAX_PIXELS
 from memeaudit.report import render_template
 from memeaudit.version import __version__
 from memeaudit.write import write_atomic
@@ -40,7 +41,7 @@ THUMB_SIZE = 240  # longest side, in pixels
 THUMB_SUFFIX = ".jpg"
 THUMB_QUALITY = 85
 THUMB_THREADS = min(8, os.cpu_count() or 1)
-MAX_SOURCE_PIXELS = 80_000_000  # the batch's default --max-pixels: larger inputs get no thumbnail
+MAX_SOURCE_PIXELS = MAX_PIXELS  # the batch's default --max-pixels: larger inputs get no thumbnail
 REPORT_PREFERENCE = (("html", "HTML report"), ("md", "Markdown report"), ("json", "JSON report"))
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

@@ -20,9 +20,9 @@ from typing import Any
 
 from memeaudit.batch.outdir import write_output
 from memeaudit.batch.rows import IndexRow, shown_values
+from memeaudit.formats import EXTENSION
 from memeaudit.write import write_atomic
 
-EXTENSION = {"md": ".md", "json": ".json", "html": ".html"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 

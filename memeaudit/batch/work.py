@@ -91,10 +91,9 @@ def start_worker(options: Options) -> None:
 def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
     """Analyse one image and render its reports; errors become an error row."""
     from memeaudit.batch.dupes import pdq_hash
+    from memeaudit.formats import render_outputs
     from memeaudit.load import load_image
     from memeaudit.pipeline import analyze_image
-    from memeaudit.redact import redact_picture
-    from memeaudit.report import render
 
     if os.environ.get("MEMEAUDIT_THREADS") != "1":
         single_threaded()
@@ -104,16 +103,10 @@ def process(job: Job) -> tuple[IndexRow, dict[str, str]]:
         name = shown(job.path)  # the report names the file in valid text
         image = load_image(job.data, name=name, max_pixels=job.options.max_pixels)
         report = analyze_image(image, job.options)
-        template_dir = job.options.template_dir
-        texts = {}
-        for fmt in job.reports:
-            if fmt == "json":
-                texts[fmt] = report.to_json()
-            elif fmt == "md":
-                texts[fmt] = render(report, "md", template_dir)
-            else:
-                picture = redact_picture(image.rgb, report) if job.options.redact else image.rgb
-                texts[fmt] = render(report, "html", template_dir, picture=picture)
+        opts = job.options
+        texts = render_outputs(
+            report, tuple(job.reports), opts.template_dir, image.rgb, redact=opts.redact
+        ).texts
         row.pdq, row.pdq_quality = pdq_hash(image.rgb)
     except MemeauditError as err:
         row.status, row.error, row.error_code = "error", str(err), int(err.exit_code)
