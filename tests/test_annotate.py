@@ -13,14 +13,13 @@ from memeaudit import analyze
 from memeaudit.annotate import (
     MIN_SIDE,
     annotate,
-    evidence_boxes,
-    field_regions,
     render,
     save_annotation,
     scale_for,
     tie_lines,
 )
 from memeaudit.model import BBox, Report
+from memeaudit.regions import evidence_boxes, field_regions
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
