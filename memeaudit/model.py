@@ -258,8 +258,40 @@ class TopicHit(Model):
     id: str
     title: str
     matched: list[str]
-    how: Literal["keyword", "regex", "similarity"] = "keyword"
+    how: Literal["keyword", "regex", "similarity", "link"] = "keyword"
     score: float | None = None
+
+
+class Code(Model):
+    """A QR code or barcode read from the picture."""
+
+    format: str = Field(description="The symbology, e.g. QRCode, EAN13.")
+    text: str = Field(description="What the code holds, exactly as decoded.")
+    bbox: BBox
+
+
+class LinkSignal(Model):
+    kind: Literal["shortener", "punycode", "lookalike", "raw-ip", "http", "text-differs"]
+    detail: str | None = Field(
+        None, description="The brand imitated, the Unicode form, or the domain the text names."
+    )
+
+
+class Link(Model):
+    url: str = Field(description="The link as written or as a code holds it.")
+    source: Literal["ocr", "code"]
+    host: str | None = None
+    domain: str | None = Field(None, description="The registered domain, e.g. example.co.uk.")
+    signals: list[LinkSignal] = []
+
+
+class Impersonation(Model):
+    """A display name that is a known brand's or person's on an account that is not theirs."""
+
+    name: str = Field(description="The brand or person the display name matches.")
+    shown: str = Field(description="The display name as shown.")
+    account: str = Field(description="The handle or sending domain that is not theirs.")
+    field: Literal["handle", "email-domain"]
 
 
 class Facts(Model):
@@ -267,10 +299,12 @@ class Facts(Model):
     claims: list[Claim] = []
     personal_data: list[PersonalData] = []
     topics: list[TopicHit] = []
+    links: list[Link] = []
+    impersonations: list[Impersonation] = []
 
 
 class Evidence(Model):
-    kind: Literal["ocr", "post", "object", "caption", "rule", "metadata"]
+    kind: Literal["ocr", "post", "object", "caption", "rule", "metadata", "code"]
     rule: str | None = Field(None, description="Id of the rule or knowledge entry that fired.")
     text: str | None = Field(None, description="The span or field behind the sentence.")
     bbox: BBox | None = None
@@ -302,6 +336,7 @@ class Report(Model):
         None, description="A model caption judged junk: kept here, never used in the report."
     )
     scene: Scene | None = None
+    codes: list[Code] = []
     facts: Facts
     sections: list[Section]
     engines: dict[str, str]

@@ -18,6 +18,7 @@ from memeaudit.options import Options
 from memeaudit.sections import write_sections
 from memeaudit.sections.description import describe
 from memeaudit.version import __version__
+from memeaudit.vision.codes import read_codes
 
 log = logging.getLogger("memeaudit")
 
@@ -80,7 +81,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         len(seen.objects),
     )
     embedder = get_embedder() if opts.semantic else None
-    found = facts.extract(kb, text, fields, seen, embedder)
+    codes = read_codes(image)
+    found = facts.extract(kb, text, fields, seen, embedder, codes)
     if embedder is not None:
         vision_engines[embedder.name] = embedder.version()
     metadata = image.info.metadata
@@ -111,6 +113,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         caption=seen.caption,
         caption_set_aside=seen.caption_set_aside,
         scene=seen.scene,
+        codes=codes,
         facts=found,
         sections=sections,
         engines={**engines, **vision_engines},

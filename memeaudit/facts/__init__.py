@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
+from memeaudit.facts.impersonation import by_handle
+from memeaudit.facts.links import find_links, suspicious
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
 from memeaudit.facts.text import is_prose, sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Facts, OcrResult, Post, TopicHit, Vision
+from memeaudit.model import Code, Facts, Impersonation, Link, OcrResult, Post, TopicHit, Vision
 from memeaudit.ocr.language import iso639_1
 
 
@@ -59,6 +61,7 @@ def extract(
     post: Post | None,
     vision: Vision,
     embedder: SentenceEmbedder | None = None,
+    codes: list[Code] | None = None,
 ) -> Facts:
     """Entities, claims, personal data and topics. Topics come from keyword triggers, then, where
     an embedder is given, from similarity to each topic's examples for the topics still silent."""
@@ -75,9 +78,35 @@ def extract(
     if personal and raised is not None and all(t.id != raised.id for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
         topics.append(TopicHit(id=raised.id, title=raised.title, matched=spans, how="regex"))
+    links = find_links(kb, ocr.text, codes or [])
+    impersonations = by_handle(kb, post.display_name, post.handle) if post is not None else []
+    topics += raised_by_links(kb, topics, links, impersonations)
     return Facts(
         entities=find_entities(kb, sources, post),
         claims=find_claims(claim_text or "", author, kb.language, [p.text for p in personal]),
         personal_data=personal,
         topics=topics,
+        links=links,
+        impersonations=impersonations,
     )
+
+
+def raised_by_links(
+    kb: Knowledge, topics: list[TopicHit], links: list[Link], impersonations: list[Impersonation]
+) -> list[TopicHit]:
+    """The topics that deceptive links (role: suspicious-link) and a display name on someone
+    else's account (role: impersonation) raise, where the text did not already."""
+    raised = []
+    have = {t.id for t in topics}
+    lures = [
+        f"{link.url}: {s.kind}" + (f" ({s.detail})" if s.detail else "")
+        for link in suspicious(links)
+        for s in link.signals
+    ]
+    claims = [f"{i.shown} on {i.account}" for i in impersonations]
+    for role, matched in (("suspicious-link", lures), ("impersonation", claims)):
+        topic = kb.topic_for(role)
+        if matched and topic is not None and topic.id not in have:
+            raised.append(TopicHit(id=topic.id, title=topic.title, matched=matched, how="link"))
+            have.add(topic.id)
+    return raised

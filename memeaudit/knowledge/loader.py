@@ -13,9 +13,11 @@ from memeaudit.errors import RulesError
 from memeaudit.knowledge.files import read_user_file, rule_files, user_files
 from memeaudit.knowledge.schema import (
     AiProduct,
+    Brand,
     KnowledgeFile,
     LanguageFile,
     LegalNote,
+    LinksFile,
     Organization,
     Phrase,
     Platform,
@@ -35,6 +37,8 @@ class Knowledge:
     products: list[AiProduct] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     platforms: list[Platform] = field(default_factory=list)
+    brands: list[Brand] = field(default_factory=list)
+    links: LinksFile | None = None
     legal: dict[str, LegalNote] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     language: LanguageFile | None = None
@@ -76,6 +80,10 @@ class Knowledge:
             self.organizations.extend(doc.entries)
         elif doc.kind == "platforms":
             self.platforms.extend(doc.entries)
+        elif doc.kind == "brands":
+            self.brands.extend(doc.entries)
+        elif doc.kind == "links":
+            self.links = doc
         elif doc.kind == "legal":
             self.legal.update({note.id: note for note in doc.entries})
         elif doc.kind == "topics":

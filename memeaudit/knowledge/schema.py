@@ -118,6 +118,31 @@ class Organization(Named):
     handles: list[Text] = []
 
 
+class Brand(Named):
+    """A person or brand that scams imitate: its own domains and handles, so that a look-alike
+    link or a display name on someone else's account can be told apart from the real one."""
+
+    type: Literal["person", "bank", "payments", "crypto", "courier", "retail", "tech", "government", "media", "telecom", "travel", "game"]  # fmt: skip
+    domains: list[Text] = Field(min_length=1)  # registered domains, e.g. paypal.com
+    handles: list[Text] = []  # social handles without "@", only ones we are sure of
+
+
+class BrandsFile(Strict):
+    kind: Literal["brands"]
+    version: int
+    entries: list[Brand]
+
+
+class LinksFile(Strict):
+    """What the link checks know: URL shorteners, and the characters look-alike domains swap."""
+
+    kind: Literal["links"]
+    version: int
+    shorteners: list[Text] = Field(min_length=1)  # registered domains of URL shorteners
+    # a look-alike domain's spelling -> the letters it imitates ("0": "o", "rn": "m")
+    swaps: dict[Text, Text] = {}
+
+
 class Platform(Named):
     formerly: str | None = None
     owner: str | None = None
@@ -191,8 +216,10 @@ class Topic(Strict):
     status: Status = "experimental"
     tags: list[Tag] = []
     # `personal-data`: the topic that personal data found in the text raises, and whose lead
-    # sentence in section 2 lists that data.
-    role: Literal["personal-data"] | None = None
+    # sentence in section 2 lists that data. `suspicious-link`: the topic a deceptive link
+    # raises (a look-alike domain, a raw IP address, a link text naming another site).
+    # `impersonation`: the topic a known name on an account that is not its own raises.
+    role: Literal["personal-data", "suspicious-link", "impersonation"] | None = None
     triggers: Triggers
     summary: Text
     risk: Text
@@ -284,7 +311,7 @@ class Plural(Strict):
 
 
 Phrase = PhraseText | Plural
-WordingName = Literal["security", "metadata", "platforms", "claims", "legal"]
+WordingName = Literal["security", "metadata", "links", "platforms", "claims", "legal"]
 
 
 class WordingFile(Strict):
@@ -338,6 +365,8 @@ KnowledgeFile = Annotated[
     AiProductsFile
     | OrganizationsFile
     | PlatformsFile
+    | BrandsFile
+    | LinksFile
     | LegalFile
     | TopicsFile
     | TopicFile

@@ -12,6 +12,7 @@ from memeaudit.knowledge.schema import Software, Topic
 from memeaudit.knowledge.wording import Words
 from memeaudit.metadata import position_text
 from memeaudit.model import Evidence, Facts, ImageMetadata, Post, Section, TopicHit
+from memeaudit.sections.links import link_notes
 from memeaudit.sections.paragraph import Paragraph, metadata, ocr, one_stop, rule
 
 MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
@@ -252,7 +253,8 @@ def security(
     kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
 ) -> Section:
     w = kb.words("security")
-    notes = metadata_sentences(kb, meta) if meta is not None else []
+    notes = [_Said(text, ev, finding) for text, ev, finding in link_notes(kb, facts)]
+    notes += metadata_sentences(kb, meta) if meta is not None else []
     par = Paragraph(2)
     if not facts.topics:
         if not any(n.private for n in notes):
@@ -271,6 +273,8 @@ def security(
     evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
     if first.id in lists_data:
         par.say(w("shows-personal-data", data=_personal_data(w, facts)), *evidence)
+    elif first.how == "link":  # raised by a link's address or an account's name, not by words
+        par.say(w("link-raises", summary=topic.summary), *evidence)
     else:
         par.say(w("describes", where=where, summary=topic.summary), *evidence)
         if counted := _counted(facts):
