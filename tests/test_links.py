@@ -113,16 +113,23 @@ def _loaded(image: Image.Image, tmp: list[Path] = []):  # noqa: B006 (one tempor
     return load_image(path)
 
 
-def test_a_flyer_whose_code_imitates_a_brand_is_reported_in_section_2(tmp_path: Path) -> None:
+def _flyer_with(payload: str, headline: str, sub: str, dark: bool, path: Path) -> Path:
     import io
 
     import segno
 
     buffer = io.BytesIO()
-    segno.make("https://paypa1-secure-login.com/verify?id=8812").save(buffer, kind="png", scale=5)
+    segno.make(payload).save(buffer, kind="png", scale=5)
     code = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    path = tmp_path / "flyer.png"
-    flyer(code, "Your account is on hold", "Scan to restore access", False, 560).save(path)
+    flyer(code, headline, sub, dark, 560).save(path)
+    return path
+
+
+def test_a_flyer_whose_code_imitates_a_brand_is_reported_in_section_2(tmp_path: Path) -> None:
+    payload = "https://paypa1-secure-login.com/verify?id=8812"
+    path = _flyer_with(
+        payload, "Your account is on hold", "Scan to restore access", False, tmp_path / "f.png"
+    )
     report = analyze(path)
     assert [c.text for c in report.codes] == ["https://paypa1-secure-login.com/verify?id=8812"]
     section = report.sections[1]
@@ -133,15 +140,8 @@ def test_a_flyer_whose_code_imitates_a_brand_is_reported_in_section_2(tmp_path: 
 
 
 def test_a_plain_qr_code_is_named_without_alarm(tmp_path: Path) -> None:
-    import io
-
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make("https://www.example.org/menu").save(buffer, kind="png", scale=5)
-    code = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    path = tmp_path / "menu.png"
-    flyer(code, "Today's menu", "Scan for allergens and prices", True, 560).save(path)
+    path = _flyer_with("https://www.example.org/menu", "Today's menu",
+                       "Scan for allergens and prices", True, tmp_path / "menu.png")  # fmt: skip
     report = analyze(path)
     assert report.facts.topics == []
     assert "points to https://www.example.org/menu" in report.sections[1].text
