@@ -1,0 +1,267 @@
+"""Which meme template a picture is built on, from a template bank (memeaudit.vision.template_bank).
+
+A bank holds, per template, what was computed from its blank picture, never the picture: the
+image classifier's penultimate features (EfficientNet-Lite0, 1280 numbers, L2-normalised) of four
+views or more (the picture; with its caption areas painted grey; with the common top-and-bottom
+caption areas painted grey; each mirrored too), a colour histogram, its PDQ hash, and its name,
+source link and caption areas (memegen's config.yml).
+
+Lookup, pixels only:
+1. Shortlist by embedding. Each region looked at (the whole image, then its first picture panels,
+   memeaudit.vision.layout) is embedded as it is and with the common caption areas (top and
+   bottom fifths) painted grey, so that a caption written over the picture weighs little; a
+   template's score is its best cosine over views and regions. The whole image's embedding is the
+   one the scene classifier computed (Looks), so it costs nothing.
+2. When the best template puts its captions elsewhere, the region is embedded once more with that
+   template's own caption areas painted grey.
+3. Templates within CLOSE of the best (near-twins such as the red and the blue penguin) are told
+   apart by colour.
+4. Below the bank's threshold (calibrated by benchmarks/templates.py: no non-template image of
+   the calibration set scores that high) nothing is named.
+The PDQ distance between the region and the template is kept as evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from memeaudit.errors import InputError
+from memeaudit.load import LoadedImage
+from memeaudit.model import BBox, TemplateMatch
+from memeaudit.vision.looks import Looks
+
+log = logging.getLogger("memeaudit")
+
+Box = tuple[float, float, float, float]  # anchor_x, anchor_y, scale_x, scale_y: image fractions
+DEFAULT_CAPTIONS: tuple[Box, ...] = ((0.0, 0.0, 1.0, 0.2), (0.0, 0.8, 1.0, 0.2))
+GREY = (128, 128, 128)  # 0 once scaled to the network's [-1, 1]
+THRESHOLD = 0.72  # a bank without its own threshold uses this (benchmarks/templates.py)
+CLOSE = 0.04  # templates this close to the best are compared by colour
+RECHECK = 0.15  # the best template's own caption areas are tried when it scores this near
+MAX_REGIONS = 3  # the whole image and its first two panels
+MIN_SIDE = 48  # regions smaller than this are not looked at
+BINS = 4  # colour histogram: BINS**3 joint RGB bins
+PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"
+VIEWS = ("picture", "caption areas masked", "common caption areas masked")
+
+
+def mask(rgb: Image.Image, boxes: tuple[Box, ...]) -> Image.Image:
+    """A copy with each caption area painted grey."""
+    out = rgb.convert("RGB").copy()
+    draw = ImageDraw.Draw(out)
+    w, h = out.size
+    for ax, ay, sx, sy in boxes:
+        draw.rectangle([ax * w, ay * h, (ax + sx) * w - 1, (ay + sy) * h - 1], fill=GREY)
+    return out
+
+
+def colour_histogram(rgb: Image.Image, boxes: tuple[Box, ...] = DEFAULT_CAPTIONS) -> np.ndarray:
+    """Share of pixels in each of BINS**3 colour bins, caption areas left out."""
+    small = np.asarray(rgb.convert("RGB").resize((64, 64), Image.Resampling.BILINEAR))
+    keep = np.ones((64, 64), dtype=bool)
+    for ax, ay, sx, sy in boxes:
+        keep[round(ay * 64) : round((ay + sy) * 64), round(ax * 64) : round((ax + sx) * 64)] = False
+    pixels = small[keep] if keep.any() else small.reshape(-1, 3)
+    codes = (pixels // (256 // BINS)).astype(np.int64) @ np.array([BINS * BINS, BINS, 1])
+    counts = np.bincount(codes, minlength=BINS**3).astype(np.float32)
+    return counts / max(1.0, float(counts.sum()))
+
+
+def unit(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-9)
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    name: str
+    source: str | None
+    captions: tuple[Box, ...]
+    pdq: tuple[str, ...]  # hex hashes of the picture and its mirror image (none when too flat)
+    gloss: str | None = None
+
+
+@dataclass(frozen=True)
+class Bank:
+    name: str
+    templates: list[Template]
+    embeddings: np.ndarray  # (views, 1280) float32, unit rows
+    owners: np.ndarray  # (views,) index into templates
+    views: np.ndarray  # (views,) index into VIEWS
+    mirrored: np.ndarray  # (views,) bool
+    colours: np.ndarray  # (templates, BINS**3)
+    threshold: float
+    encoder: str
+
+
+def load_bank(path: Path) -> Bank:
+    """A bank file (.npz) and its names beside it (.json); InputError when either is unusable."""
+    path = Path(path)
+    meta_path = path.with_suffix(".json")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: np.asarray(data[k]) for k in ("embeddings", "owners", "views", "colours")}
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        templates = [
+            Template(
+                key=str(t["key"]),
+                name=str(t["name"]),
+                source=t.get("source") or None,
+                captions=tuple(tuple(float(v) for v in box) for box in t["captions"]),  # type: ignore[misc]
+                pdq=tuple(str(h) for h in t.get("pdq", [])),
+                gloss=t.get("gloss") or None,
+            )
+            for t in meta["templates"]
+        ]
+        views = arrays["views"].astype(np.int64)
+        embeddings = arrays["embeddings"].astype(np.float32)
+        owners = arrays["owners"].astype(np.int64)
+        n = len(templates)
+        if (
+            embeddings.ndim != 2
+            or len(owners) != len(embeddings)
+            or len(views) != len(embeddings)
+            or arrays["colours"].shape != (n, BINS**3)
+            or (len(owners) and (owners.min() < 0 or owners.max() >= n))
+        ):
+            raise ValueError("the arrays do not fit the template list")
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise InputError(
+            f"{path}: not a usable template bank ({err})",
+            "build one with: memeaudit templates build DIR -o BANK.npz",
+        ) from err
+    return Bank(
+        name=str(meta.get("name") or path.stem),
+        templates=templates,
+        embeddings=embeddings,
+        owners=owners,
+        views=views % len(VIEWS),
+        mirrored=views >= len(VIEWS),
+        colours=arrays["colours"].astype(np.float32),
+        threshold=float(meta.get("threshold", THRESHOLD)),
+        encoder=str(meta.get("encoder", "")),
+    )
+
+
+@cache
+def get_bank(path: Path | None = None) -> Bank | None:
+    """The bank --templates names, else the packaged one (None if it is not installed)."""
+    if path is None and not PACKAGED.is_file():
+        log.info("no packaged template bank")
+        return None
+    return load_bank(path or PACKAGED)
+
+
+@dataclass
+class _Best:
+    score: float
+    region: BBox
+    view: int
+    mirrored: bool
+
+
+def lookup(
+    rgb: Image.Image,
+    regions: list[BBox],
+    bank: Bank,
+    features: Callable[[BBox, Image.Image | None], np.ndarray],
+) -> TemplateMatch | None:
+    """The template `rgb` is built on, or None. `features(region, picture)` embeds the region's
+    crop (picture None: the cached embedding of the plain crop; else the given picture)."""
+    width, height = rgb.size
+    looked = [r for r in [(0, 0, width, height), *regions] if min(r[2], r[3]) >= MIN_SIDE]
+    best: dict[int, _Best] = {}
+    crops: dict[BBox, Image.Image] = {}
+
+    def score(region: BBox, picture: Image.Image | None) -> None:
+        query = unit(features(region, picture))
+        sims = bank.embeddings @ query
+        order = np.argsort(-sims, kind="stable")
+        for j in order[: 8 * len(VIEWS)]:
+            owner = int(bank.owners[j])
+            if owner not in best or sims[j] > best[owner].score:
+                best[owner] = _Best(float(sims[j]), region, int(bank.views[j]), bool(bank.mirrored[j]))
+
+    for region in dict.fromkeys(looked[:MAX_REGIONS]):
+        x, y, w, h = region
+        crops[region] = rgb.crop((x, y, x + w, y + h))
+        score(region, None)
+        score(region, mask(crops[region], DEFAULT_CAPTIONS))
+    if not best:
+        return None
+    top = max(best, key=lambda i: best[i].score)
+    own = bank.templates[top].captions
+    if own != DEFAULT_CAPTIONS and best[top].score >= bank.threshold - RECHECK:
+        region = best[top].region
+        score(region, mask(crops[region], own))
+        top = max(best, key=lambda i: best[i].score)
+    ranked = sorted(best, key=lambda i: -best[i].score)
+    close = [i for i in ranked if best[i].score >= best[top].score - CLOSE]
+    if len(close) > 1:
+        region = best[top].region
+        colour = colour_histogram(crops[region])
+        top = min(close, key=lambda i: float(np.abs(bank.colours[i] - colour).sum()))
+    if best[top].score < bank.threshold:
+        return None
+    runner = max((best[i].score for i in best if i != top), default=None)
+    return _match(bank, top, best[top], runner, crops[best[top].region])
+
+
+def _match(
+    bank: Bank, index: int, found: _Best, runner: float | None, crop: Image.Image
+) -> TemplateMatch:
+    from memeaudit.batch.dupes import hamming, pdq_hash
+
+    template = bank.templates[index]
+    distance = None
+    if template.pdq:
+        hashed, _quality = pdq_hash(crop)
+        if hashed is not None:
+            distance = min(hamming(hashed, h) for h in template.pdq)
+    return TemplateMatch(
+        key=template.key,
+        name=template.name,
+        source=template.source,
+        gloss=template.gloss,
+        bank=bank.name,
+        score=round(found.score, 3),
+        runner_up=round(runner, 3) if runner is not None else None,
+        threshold=bank.threshold,
+        region=found.region,
+        view=VIEWS[found.view],
+        mirrored=found.mirrored,
+        pdq_distance=distance,
+    )
+
+
+def find_template(
+    image: LoadedImage,
+    regions: list[BBox],
+    bank_path: Path | None = None,
+    looks: Looks | None = None,
+) -> TemplateMatch | None:
+    """lookup() with the packaged bank (or --templates BANK) and the scene classifier, whose
+    embeddings of the whole image and its panels `looks` may already hold."""
+    from memeaudit.vision import get_classifier
+
+    bank = get_bank(bank_path)
+    classifier = get_classifier()
+    if bank is None or classifier is None:
+        return None
+    looks = looks if looks is not None and looks.image is image else Looks(image)
+
+    def features(region: BBox, picture: Image.Image | None) -> np.ndarray:
+        if picture is None:
+            return looks.features(classifier, region)
+        return classifier.features(picture)
+
+    return lookup(image.rgb, regions, bank, features)
