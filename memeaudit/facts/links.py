@@ -115,6 +115,7 @@ def lookalike(domain: str, kb: Knowledge) -> Brand | None:
     tokens = set(re.split(r"[-.]", label.lower()))
     plain = _key(label)
     folded = _skeleton(label, swaps)
+    lured = bool(tokens & _LURES) or any(lure in plain for lure in _LURES if len(lure) > 4)
     for brand in kb.brands:
         if _official(domain, brand):
             continue
@@ -123,7 +124,6 @@ def lookalike(domain: str, kb: Knowledge) -> Brand | None:
             if len(key) < 3:
                 continue
             generic = brand.case_sensitive or len(key) <= 4
-            lured = bool(tokens & _LURES) or any(lure in plain for lure in _LURES if len(lure) > 4)
             if folded != plain and (folded == key or (not generic and key in folded)):
                 return brand  # a deliberate misspelling: paypa1, rnicrosoft, аpple
             if plain == key and not generic:
@@ -137,7 +137,7 @@ def lookalike(domain: str, kb: Knowledge) -> Brand | None:
     return None
 
 
-def _signals(url: str, scheme: str | None, host: str, domain: str | None, kb: Knowledge) -> list[LinkSignal]:  # fmt: skip
+def _signals(scheme: str | None, host: str, domain: str | None, kb: Knowledge) -> list[LinkSignal]:
     signals = []
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -185,7 +185,7 @@ def _link(url: str, source: str, kb: Knowledge) -> Link | None:
         and host.rsplit(".", 1)[-1] in _NOT_SITES
     ):
         return None  # fmt: skip
-    signals = _signals(url, scheme, host, domain, kb)
+    signals = _signals(scheme, host, domain, kb)
     return Link(url=url, source=source, host=host, domain=domain, signals=signals)  # type: ignore[arg-type]
 
 
