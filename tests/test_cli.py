@@ -39,9 +39,13 @@ def test_a_bad_image_gives_one_line_and_exit_code_3(tmp_path: Path) -> None:
     assert lines == [f"memeaudit: error: {fake}: not a readable image: text"]
 
 
-def test_verbose_shows_the_traceback(tmp_path: Path) -> None:
-    run = _memeaudit("-v", "analyze", str(tmp_path / "missing.png"))
-    assert run.returncode != 0 and b"Traceback" in run.stderr
+def test_verbose_refuses_bad_input_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.png"
+    for args in (("-v", "analyze", str(missing)), ("analyze", "-v", str(missing))):
+        run = _memeaudit(*args)
+        assert run.returncode == 3 and b"Traceback" not in run.stderr, args
+        (line,) = run.stderr.decode().strip().splitlines()
+        assert line.startswith(f"memeaudit: error: {missing}"), line
 
 
 def test_a_bad_rule_file_exits_6(tmp_path: Path, resources: Path) -> None:
@@ -114,7 +118,7 @@ FAST = ("--ocr", "tesseract", "--no-detect", "--no-semantic")
 
 def test_verbose_keeps_the_exit_codes(tmp_path: Path) -> None:
     run = _memeaudit("-v", "analyze", str(tmp_path / "missing.png"))
-    assert run.returncode == 3 and b"Traceback" in run.stderr
+    assert run.returncode == 3 and b"Traceback" not in run.stderr  # bad input: one line
     assert run.stderr.decode().rstrip().splitlines()[-1].startswith("memeaudit: error: ")
     cases = tmp_path / "cases.yaml"
     cases.write_text("[1, 2]\n", encoding="utf-8")  # not the mapping eval topics expects: a bug
@@ -236,3 +240,25 @@ def test_a_long_name_or_an_unwritable_output_stops_no_other_report(tmp_path: Pat
     assert len(os.fsencode(long)) <= 255 and long.endswith(".json")  # cut, with a hash
     assert json.loads((out / long).read_text(encoding="utf-8"))["image"]["path"].endswith("z.png")
     assert not list(out.glob(".*.tmp"))
+
+
+# Issue K #7: -v after `analyze` as well as before it; the pixel limit names the bomb.
+def test_verbose_works_after_analyze_as_well_as_before_it() -> None:
+    for args in (("-v", "analyze"), ("analyze", "-v"), ("analyze", "--verbose")):
+        run = _memeaudit(*args, str(SAMPLE), *FAST)
+        assert run.returncode == 0, run.stderr
+        assert b": OCR read " in run.stderr, args  # the stages' log lines
+    quiet = _memeaudit("analyze", str(SAMPLE), *FAST)
+    assert quiet.returncode == 0 and b": OCR read " not in quiet.stderr
+
+
+def test_an_image_over_the_pixel_limit_is_a_possible_decompression_bomb() -> None:
+    from memeaudit.errors import InputError
+    from memeaudit.load import load_image
+
+    with pytest.raises(InputError, match="possible decompression bomb"):
+        load_image(SAMPLE.read_bytes(), name="big.png", max_pixels=100)
+    run = _memeaudit("analyze", "--max-pixels", "100", str(SAMPLE))
+    assert run.returncode == 3 and b"Traceback" not in run.stderr
+    (line,) = run.stderr.decode().strip().splitlines()
+    assert "pixel limit: a possible decompression bomb" in line, line
