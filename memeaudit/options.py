@@ -30,9 +30,11 @@ class Options(BaseModel):
     template_dir: Path | None = None
     redact: bool = Field(
         False,
-        description="Mask personal data found in the pixels (emails, phone numbers, street "
-        "addresses, handles found as personal data) and the GPS position, serial numbers and owner "
-        "name in the metadata, in every output.",
+        description="Mask personal data in every output: emails, phone numbers and street "
+        "addresses in the pixels; the accounts of private people (a post author's name and "
+        "handle, and @handles in the text, unless the knowledge base knows the account as an "
+        "organisation or brand); and the GPS position, serial numbers and owner name in the "
+        "metadata.",
     )
     max_pixels: int = Field(
         MAX_PIXELS, ge=1, description="Refuse images whose declared size is over this many pixels."

@@ -123,4 +123,4 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         return report
     from memeaudit.redact import redact  # imported only when asked for
 
-    return redact(report)
+    return redact(report, kb.public_accounts())

@@ -1,13 +1,18 @@
 """--redact: a report with personal data masked everywhere it appears.
 
 What is masked: the personal data the facts stage found in the pixels (email addresses, phone
-numbers, street addresses, and handles found as personal data), any email address or phone
-number in the file's free-text metadata, the GPS position (every raw GPS field, and the decimal
-position the report writes), serial numbers and the camera owner's name. Each masked value becomes
-a bracketed label naming its kind, e.g. "[email redacted]" or "[GPS position redacted]", so a
-reader still knows what was there. A post's author (display name and @handle) is the public
-account that published the post and is kept; a handle is masked only when it was found as personal
-data. People's names in the text are not detected, so they are not masked.
+numbers, street addresses), the accounts of private people (see below), any email address or
+phone number in the file's free-text metadata, the GPS position (every raw GPS field, and the
+decimal position the report writes), serial numbers and the camera owner's name. Each masked value
+becomes a bracketed label naming its kind, e.g. "[email redacted]" or "[GPS position redacted]", so
+a reader still knows what was there.
+
+Accounts: a post's author (display name and handle), the account that reposted it, and every
+@handle in the text are personal data unless the knowledge base knows the account as an
+organisation or brand (its `handles`, kb/organizations.yaml and kb/brands.yaml). A verified badge
+does not make an account public (badges can be bought), and a person the knowledge base does not
+list is masked, public figure or not: redaction errs towards masking. Other people's names in the
+text are not detected, so they are not masked.
 
 `redact` is pure: it returns a new Report and leaves its argument alone. It masks every string of
 the report: OCR text, lines and words (a word that holds part of a masked span is masked too),
@@ -38,6 +43,7 @@ MASK = {
     "phone": "[phone redacted]",
     "address": "[address redacted]",
     "handle": "[handle redacted]",
+    "name": "[name redacted]",
     "gps": "[GPS position redacted]",
     "serial": "[serial number redacted]",
     "owner": "[owner name redacted]",
@@ -47,6 +53,7 @@ NOUN = {
     "phone": ("phone number", "phone numbers"),
     "address": ("street address", "street addresses"),
     "handle": ("personal handle", "personal handles"),
+    "name": ("private account's name", "private accounts' names"),
     "gps": ("GPS position", "GPS positions"),
     "serial": ("serial number", "serial numbers"),
     "owner": ("camera owner's name", "camera owners' names"),
@@ -78,7 +85,7 @@ class _Masker:
         # A quote cut at a word boundary ("+1 …") must not keep the first words of a value.
         for kind, value in self.targets:
             words = value.split()
-            if kind in ("email", "phone", "address", "handle"):
+            if kind in ("email", "phone", "address", "handle", "name"):
                 for k in range(len(words) - 1, 0, -1):
                     cut = _pattern(" ".join(words[:k]), truncated=True)
                     self.patterns.append((re.compile(cut.pattern + r"(?=\s+…)"), MASK[kind]))
@@ -196,6 +203,35 @@ def _walk(value: Any, masker: _Masker) -> Any:
     return value
 
 
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
+
+
+def _account_targets(
+    report: Report, public: tuple[frozenset[str], frozenset[str]]
+) -> list[tuple[str, str]]:
+    """The handles and display names of accounts that are not known public ones: the post's
+    author, a quoted post's author, who reposted it, and every @handle in the text."""
+    handles, names = public
+    targets: list[tuple[str, str]] = []
+    posts = [report.post] if report.post is not None else []
+    posts += [q for p in posts if (q := getattr(p, "quote", None)) is not None]
+    for post in posts:
+        handle = (post.handle or "").strip()
+        known = handle.lstrip("@").lower() in handles
+        if handle and not known:
+            targets.append(("handle", handle))
+        name = (post.display_name or "").strip()
+        if name and not known and name.lower() not in names:
+            targets.append(("name", name))
+        reposter = getattr(post, "reposted_by", None)
+        if isinstance(reposter, str) and reposter.strip().lower() not in names:
+            targets.append(("name", reposter.strip()))
+    for match in HANDLE.finditer(report.ocr.text):
+        if match.group(0)[1:].lower() not in handles:
+            targets.append(("handle", match.group(0)))
+    return targets
+
+
 def _metadata_targets(meta: ImageMetadata | None) -> list[tuple[str, str]]:
     """GPS, serial numbers, the owner's name, and emails and phone numbers in free-text fields."""
     if meta is None:
@@ -250,8 +286,8 @@ def _note(targets: list[tuple[str, str]]) -> str:
         counts["gps"] = 1  # one position, however many fields write it
     if not counts:
         return (
-            "Redaction (--redact) was on: no personal data, GPS position, serial number or owner "
-            "name was found to mask."
+            "Redaction (--redact) was on: no personal data, private account, GPS position, serial "
+            "number or owner name was found to mask."
         )
     listed = [f"{n} {NOUN[k][n != 1]}" for k in MASK if (n := counts.get(k, 0))]
     return (
@@ -260,12 +296,17 @@ def _note(targets: list[tuple[str, str]]) -> str:
     )
 
 
-def redact(report: Report) -> Report:
-    """The report with personal data, GPS position, serial numbers and owner name masked in every
-    field; a warning says what was masked, counted per kind. The argument is left unchanged."""
+def redact(
+    report: Report, public: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> Report:
+    """The report with personal data, private accounts, GPS position, serial numbers and owner
+    name masked in every field; a warning says what was masked, counted per kind. `public` is
+    (handles, names) of the accounts to keep (Knowledge.public_accounts()); by default every
+    account is masked. The argument is left unchanged."""
     data = report.model_dump()
     meta = data["image"].get("metadata")
     targets = [(p.kind, p.text) for p in report.facts.personal_data]
+    targets += _account_targets(report, public)
     targets += _metadata_targets(report.image.metadata)
     masker = _Masker(targets)
     by_word: dict[tuple[Any, ...], str] = {}

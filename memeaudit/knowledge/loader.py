@@ -54,6 +54,14 @@ class Knowledge:
         forms = [f for e in entries for f in (e.name, *e.aliases, *e.case_sensitive_aliases)]
         return frozenset(f.lower() for f in forms if " " not in f)
 
+    def public_accounts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The handles (without "@") and the names of the organisations and brands the knowledge
+        base knows, lower-cased: the public accounts that --redact keeps."""
+        entries = [*self.organizations, *self.brands]
+        handles = frozenset(h.lower().lstrip("@") for e in entries for h in e.handles)
+        names = frozenset(f.lower() for e in entries for f in (e.name, *e.aliases))
+        return handles, names
+
     def most_severe_first(self, hits: list[TopicHit]) -> list[TopicHit]:
         """Topic hits by their topic's `level`, most severe first; hits of one level keep their
         order (the order the topics were loaded in, keyword hits before similarity ones)."""
