@@ -23,104 +23,54 @@ nearest-neighbour, so every source pixel stays as it was) so labels stay legible
 coordinates are mapped from report.image's width and height onto the image given (normally the
 same size).
 
-Where each post field and evidence span is: memeaudit/regions.py.
+Where each post field and evidence span is: memeaudit/regions.py; the strokes, pills and box
+arithmetic: memeaudit/drawing.py.
 """
 
 from __future__ import annotations
 
 import io
-import itertools
 import math
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from memeaudit.drawing import (
+    Box,
+    Colour,
+    Stroke,
+    Style,
+    box_stroke,
+    draw_pill,
+    draw_stroke,
+    exit_point,
+    grow,
+    load_font,
+    nearest_on_box,
+    overlap_area,
+    pill_size,
+    place_label,
+)
 from memeaudit.model import BBox, Report
 from memeaudit.regions import FIELD_NAMES, FIELDS, field_regions, norm
 from memeaudit.write import write_atomic
 
 MIN_SIDE = 500  # a short side under this is drawn at SCALE_SMALL
 SCALE_SMALL = 2
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILE = "DejaVuSans-Bold.ttf"
-
-Colour = tuple[int, int, int]
-XY = tuple[float, float]
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in output pixels
-Style = Literal["solid", "dashed", "dotted"]
-
 ENGINE_COLOURS: dict[str, Colour] = {"ppocr": (0, 229, 255), "tesseract": (255, 64, 255)}
 OTHER_ENGINE_COLOURS: tuple[Colour, ...] = ((179, 136, 255), (255, 235, 59), (255, 255, 255))
 FIELD_COLOUR: Colour = (255, 145, 0)
 OBJECT_COLOUR: Colour = (118, 255, 3)
 TIE_COLOUR: Colour = (255, 234, 0)
 PANEL_COLOUR: Colour = (255, 255, 255)
-DARK: Colour = (0, 0, 0)
-INK: Colour = (16, 16, 16)  # text on the bright pills
 SOLID_CONF = 0.85
 DASHED_CONF = 0.5
-
-
-# --- geometry ----------------------------------------------------------------------------------
 
 
 def scale_for(size: tuple[int, int]) -> int:
     """The factor the annotation is drawn at: SCALE_SMALL when the short side is under MIN_SIDE."""
     return SCALE_SMALL if min(size) < MIN_SIDE else 1
-
-
-def _corners(b: BBox) -> Box:
-    return (b[0], b[1], b[0] + b[2], b[1] + b[3])
-
-
-def _grow(b: Box, by: float) -> Box:
-    return (b[0] - by, b[1] - by, b[2] + by, b[3] + by)
-
-
-def _area(b: Box) -> float:
-    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-
-
-def _shared(a: Box, b: Box) -> float:
-    return _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
-
-
-def _nearest_on_box(p: XY, b: Box) -> XY:
-    """The point of box b's outline nearest to p (p itself projected out when p is inside)."""
-    x = min(max(p[0], b[0]), b[2])
-    y = min(max(p[1], b[1]), b[3])
-    if (x, y) != p:
-        return (x, y)
-    gaps = [(p[0] - b[0], (b[0], p[1])), (b[2] - p[0], (b[2], p[1]))]
-    gaps += [(p[1] - b[1], (p[0], b[1])), (b[3] - p[1], (p[0], b[3]))]
-    return min(gaps)[1]
-
-
-def _exit_point(p: XY, q: XY, b: Box) -> XY:
-    """Where the segment from p (inside box b) towards q leaves b; p when q is inside b too."""
-    t_out = 1.0
-    for axis in (0, 1):
-        d = q[axis] - p[axis]
-        if d > 0:
-            t_out = min(t_out, (b[axis + 2] - p[axis]) / d)
-        elif d < 0:
-            t_out = min(t_out, (b[axis] - p[axis]) / d)
-    t_out = max(0.0, t_out)
-    return (p[0] + t_out * (q[0] - p[0]), p[1] + t_out * (q[1] - p[1]))
-
-
-# --- drawing -----------------------------------------------------------------------------------
-
-
-@cache
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    try:
-        return ImageFont.truetype(str(FONT_DIR / FONT_FILE), size)
-    except OSError:
-        return ImageFont.load_default(size)
 
 
 def engine_colour(engine: str, known: list[str]) -> Colour:
@@ -142,17 +92,6 @@ def conf_style(conf: float) -> tuple[Style, int]:
 
 
 @dataclass
-class _Stroke:
-    points: list[XY]  # a polyline; closed when it is a box
-    colour: Colour
-    width: int
-    style: Style = "solid"
-    alpha: int = 255
-    closed: bool = False
-    dots: list[XY] = field(default_factory=list)  # round end marks
-
-
-@dataclass
 class _Pill:
     text: str
     target: Box
@@ -168,48 +107,6 @@ class Annotation:
     scale: int
     legend: Box | None
     labels: list[Box]
-
-
-def _dashes(p: XY, q: XY, style: Style, width: int) -> list[tuple[XY, XY]]:
-    if style == "solid":
-        return [(p, q)]
-    dash, gap = (4 * width + 4, 3 * width + 2) if style == "dashed" else (width + 1, 2 * width + 2)
-    length = math.dist(p, q)
-    if length == 0:
-        return [(p, q)]
-    ux, uy = (q[0] - p[0]) / length, (q[1] - p[1]) / length
-    out, t = [], 0.0
-    while t < length:
-        e = min(length, t + dash)
-        out.append(((p[0] + ux * t, p[1] + uy * t), (p[0] + ux * e, p[1] + uy * e)))
-        t = e + gap
-    return out
-
-
-def _draw_stroke(draw: ImageDraw.ImageDraw, s: _Stroke, outer: bool) -> None:
-    """The dark outer line (outer=True) or the bright inner one."""
-    width = s.width + 2 if outer else s.width
-    colour = (*DARK, round(s.alpha * 0.8)) if outer else (*s.colour, s.alpha)
-    pts = [*s.points, s.points[0]] if s.closed else s.points
-    if s.style == "solid":
-        if len(pts) > 1:
-            draw.line(pts, fill=colour, width=width, joint="curve")
-    else:
-        for p, q in itertools.pairwise(pts):
-            for a, b in _dashes(p, q, s.style, s.width):
-                if outer:  # wrap the dash's ends too
-                    d = math.dist(a, b) or 1.0
-                    ux, uy = (b[0] - a[0]) / d, (b[1] - a[1]) / d
-                    a, b = (a[0] - ux, a[1] - uy), (b[0] + ux, b[1] + uy)
-                draw.line([a, b], fill=colour, width=width)
-    radius = s.width + (3 if outer else 2)
-    for x, y in s.dots:
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-
-
-def _box_stroke(b: Box, colour: Colour, width: int, style: Style = "solid", alpha: int = 255):
-    x0, y0, x1, y1 = b
-    return _Stroke([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], colour, width, style, alpha, True)
 
 
 class _Canvas:
@@ -228,19 +125,19 @@ class _Canvas:
         return (x * self.sx, y * self.sy, (x + w) * self.sx, (y + h) * self.sy)
 
 
-def _plan(report: Report, c: _Canvas) -> tuple[list[_Stroke], list[_Pill], list[tuple[str, ...]]]:
+def _plan(report: Report, c: _Canvas) -> tuple[list[Stroke], list[_Pill], list[tuple[str, ...]]]:
     """Strokes bottom to top, the labels, and the legend's entries."""
-    strokes: list[_Stroke] = []
+    strokes: list[Stroke] = []
     pills: list[_Pill] = []
     legend: list[tuple[str, ...]] = []
     w = c.line
     scene = report.scene
     panels = scene.panels if scene is not None else []
     for panel in panels:
-        strokes.append(_box_stroke(c.box(panel.bbox), PANEL_COLOUR, w, "dashed"))
+        strokes.append(box_stroke(c.box(panel.bbox), PANEL_COLOUR, w, "dashed"))
     for obj in report.objects:
-        target = _grow(c.box(obj.bbox), w)
-        strokes.append(_box_stroke(target, OBJECT_COLOUR, w + 1))
+        target = grow(c.box(obj.bbox), w)
+        strokes.append(box_stroke(target, OBJECT_COLOUR, w + 1))
         pills.append(_Pill(f"{obj.label} {obj.conf:.2f}", target, OBJECT_COLOUR))
     engines = list(dict.fromkeys(word.engine for word in report.ocr.words))
     styles: set[Style] = set()
@@ -248,23 +145,23 @@ def _plan(report: Report, c: _Canvas) -> tuple[list[_Stroke], list[_Pill], list[
         style, alpha = conf_style(word.conf)
         styles.add(style)
         ww = max(1, w - 1)  # thinner than the other strokes: they cross glyphs where boxes touch
-        target = _grow(c.box(word.bbox), ww / 2 + 1)
-        strokes.append(_box_stroke(target, engine_colour(word.engine, engines), ww, style, alpha))
+        target = grow(c.box(word.bbox), ww / 2 + 1)
+        strokes.append(box_stroke(target, engine_colour(word.engine, engines), ww, style, alpha))
     regions = field_regions(report)
     for name in FIELDS:
         for b in regions.get(name, []):
-            target = _grow(c.box(b), 2 * w + 4)
-            strokes.append(_box_stroke(target, FIELD_COLOUR, w))
+            target = grow(c.box(b), 2 * w + 4)
+            strokes.append(box_stroke(target, FIELD_COLOUR, w))
             pills.append(_Pill(FIELD_NAMES[name], target, FIELD_COLOUR))
     ties = 0
     for obj, label in tie_lines(report):
         start = (label[0] + label[2] / 2, label[1] + label[3] / 2)
-        lbox, obox = c.box(label), _grow(c.box(obj.bbox), w)
+        lbox, obox = c.box(label), grow(c.box(obj.bbox), w)
         centre = (start[0] * c.sx, start[1] * c.sy)
-        end = _nearest_on_box(centre, obox)
-        begin = _exit_point(centre, end, _grow(lbox, w + 1))  # keep the label itself readable
+        end = nearest_on_box(centre, obox)
+        begin = exit_point(centre, end, grow(lbox, w + 1))  # keep the label itself readable
         # A label touching its object gets its two end dots, which then meet.
-        strokes.append(_Stroke([begin, end], TIE_COLOUR, w + 1, dots=[begin, end]))
+        strokes.append(Stroke([begin, end], TIE_COLOUR, w + 1, dots=[begin, end]))
         ties += 1
     for engine in engines:
         legend.append(("line", f"OCR {engine}", *map(str, engine_colour(engine, engines))))
@@ -312,61 +209,6 @@ def tie_lines(report: Report) -> list[tuple[object, BBox]]:
     return out
 
 
-def _place(
-    size: tuple[float, float],
-    target: Box,
-    canvas: tuple[int, int],
-    busy: list[Box],
-    text: list[Box],
-) -> Box:
-    """Where a label of `size` goes near `target`: outside it if there is room, away from other
-    labels first and from OCR text second."""
-    pw, ph = size
-    x0, y0, x1, y1 = target
-    g = 2
-    spots = [
-        (x0, y0 - ph - g),
-        (x1 - pw, y0 - ph - g),
-        (x1 + g, y0),
-        (x0 - pw - g, y0),
-        (x0, y1 + g),
-        (x0 + g, y0 + g),
-        (x1 - pw - g, y0 + g),
-    ]
-    width, height = canvas
-    best, best_score = None, math.inf
-    for order, (x, y) in enumerate(spots):
-        x = min(max(0.0, x), max(0.0, width - pw))
-        y = min(max(0.0, y), max(0.0, height - ph))
-        box = (x, y, x + pw, y + ph)
-        area = max(1.0, pw * ph)
-        score = (
-            100 * sum(_shared(box, b) for b in busy) / area
-            + 10 * sum(_shared(box, b) for b in text) / area
-            + order * 0.01
-        )
-        if score < best_score:
-            best, best_score = box, score
-    assert best is not None
-    return best
-
-
-def _pill_size(draw: ImageDraw.ImageDraw, text: str, font) -> tuple[tuple[float, float], Box]:
-    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
-    pad = max(2, round(font.size * 0.3)) if hasattr(font, "size") else 3
-    return (right - left + 2 * pad, bottom - top + 2 * pad), (left, top, right, bottom)
-
-
-def _draw_pill(draw: ImageDraw.ImageDraw, box: Box, text: str, colour: Colour, font) -> None:
-    x0, y0, x1, y1 = box
-    radius = max(1, round((y1 - y0) / 2))
-    draw.rounded_rectangle(box, radius=radius, fill=(*colour, 240), outline=(*DARK, 230), width=1)
-    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
-    tx = x0 + (x1 - x0 - (right - left)) / 2 - left
-    ty = y0 + (y1 - y0 - (bottom - top)) / 2 - top
-    draw.text((tx, ty), text, font=font, fill=(*INK, 255))
-
-
 def _legend(
     draw: ImageDraw.ImageDraw,
     entries: list[tuple[str, ...]],
@@ -378,7 +220,7 @@ def _legend(
     there is nothing to list or it does not fit."""
     if not entries:
         return None
-    font = _font(max(9, round(c.font_px * 0.7)))
+    font = load_font(max(9, round(c.font_px * 0.7)))
     sizes = [draw.textbbox((0, 0), e[1], font=font) for e in entries]
     row = max(b[3] - b[1] for b in sizes) + 6
     swatch = round(row * 1.6)
@@ -399,8 +241,8 @@ def _legend(
     boxes = [(x, y, x + lw, y + lh) for x, y in corners]
 
     def cost(b: Box) -> tuple[bool, float, int]:  # no text or label covered first, then least
-        text = sum(_shared(b, a) for a in avoid)
-        return text > 0, text + sum(_shared(b, p) for p in pictures), boxes.index(b)
+        text = sum(overlap_area(b, a) for a in avoid)
+        return text > 0, text + sum(overlap_area(b, p) for p in pictures), boxes.index(b)
 
     box = min(boxes, key=cost)
     x0, y0, _, _ = box
@@ -410,14 +252,14 @@ def _legend(
         colour = tuple(int(v) for v in rgb)
         cy = y0 + pad + row * i + row / 2
         sw = max(2, c.line)
-        line = _Stroke(
+        line = Stroke(
             [(x0 + pad, cy), (x0 + pad + swatch, cy)],
             colour,
             sw,
             style if style != "line" else "solid",
         )
-        _draw_stroke(draw, line, outer=True)
-        _draw_stroke(draw, line, outer=False)
+        draw_stroke(draw, line, outer=True)
+        draw_stroke(draw, line, outer=False)
         left, top, _, bottom = draw.textbbox((0, 0), text, font=font)
         draw.text(
             (x0 + 2 * pad + swatch - left, cy - (bottom - top) / 2 - top),
@@ -441,15 +283,15 @@ def render(image: Image.Image, report: Report) -> Annotation:
     draw = ImageDraw.Draw(overlay)
     for outer in (True, False):  # every dark outline first, so no bright line is cut by another's
         for s in strokes:
-            _draw_stroke(draw, s, outer)
-    font = _font(max(9, round(c.font_px * 0.8)))
-    text_boxes = [_grow(c.box(ln.bbox), c.line + 1) for ln in report.ocr.lines]
+            draw_stroke(draw, s, outer)
+    font = load_font(max(9, round(c.font_px * 0.8)))
+    text_boxes = [grow(c.box(ln.bbox), c.line + 1) for ln in report.ocr.lines]
     placed: list[Box] = []
     for pill in pills:
-        size, _ = _pill_size(draw, pill.text, font)
-        box = _place(size, pill.target, (c.width, c.height), placed, text_boxes)
+        size, _ = pill_size(draw, pill.text, font)
+        box = place_label(size, pill.target, (c.width, c.height), placed, text_boxes)
         placed.append(box)
-        _draw_pill(draw, box, pill.text, pill.colour, font)
+        draw_pill(draw, box, pill.text, pill.colour, font)
     legend = _legend(draw, entries, c, text_boxes + placed, [c.box(o.bbox) for o in report.objects])
     out = Image.alpha_composite(base.convert("RGBA"), overlay).convert("RGB")
     return Annotation(image=out, scale=c.scale, legend=legend, labels=placed)
