@@ -33,6 +33,7 @@ models_app = typer.Typer(help="Optional models users download themselves.", no_a
 app.add_typer(rules_app, name="rules")
 app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
+app.add_typer(templates_app, name="templates")
 
 state = {"verbose": False}
 

@@ -217,10 +217,28 @@ class Scene(Model):
     panels: list[Panel] = []
 
 
+class TemplateMatch(Model):
+    key: str = Field(description="The template's id in its bank (memegen's folder name).")
+    name: str = Field(description="The template's common name, e.g. Success Kid.")
+    source: str | None = Field(None, description="Where the template is documented.")
+    gloss: str | None = Field(None, description="What the template usually means, if the bank says.")
+    bank: str = Field(description="The template bank that named it.")
+    score: float = Field(description="Cosine of the image's embedding and the template's, 0 to 1.")
+    runner_up: float | None = Field(None, description="The next template's score.")
+    threshold: float = Field(description="The bank's score below which nothing is named.")
+    region: BBox = Field(description="The part of the image that matched (the whole or a panel).")
+    view: str = Field(description="Which view matched, e.g. caption areas masked.")
+    mirrored: bool = Field(False, description="The image shows the template mirrored.")
+    pdq_distance: int | None = Field(
+        None, description="PDQ Hamming distance (of 256 bits) of the region to the blank template."
+    )
+
+
 class Vision(Model):
     objects: list[DetectedObject] = []
     caption: Caption | None = None
     caption_set_aside: SetAsideCaption | None = None
+    template: TemplateMatch | None = None
     panels: list[BBox] = []
     scene: Scene | None = None
     untied_labels: list[str] = Field(
@@ -336,6 +354,12 @@ class Report(Model):
         None, description="A model caption judged junk: kept here, never used in the report."
     )
     scene: Scene | None = None
+    screen: Screen | None = Field(
+        None, description="The kind of screenshot (post, chat, email, ...) and its typed fields."
+    )
+    template: TemplateMatch | None = Field(
+        None, description="The meme template the image is built on, if a bank names one."
+    )
     codes: list[Code] = []
     facts: Facts
     sections: list[Section]

@@ -28,6 +28,11 @@ class Options(BaseModel):
     )
     rules: tuple[Path, ...] = Field((), description="Extra rule packs or knowledge files.")
     template_dir: Path | None = None
+    templates: Path | None = Field(
+        None,
+        description="A meme template bank (memeaudit templates build) to name templates from, "
+        "instead of the packaged one.",
+    )
     redact: bool = Field(
         False,
         description="Mask personal data in every output: emails, phone numbers and street "

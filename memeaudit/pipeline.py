@@ -113,6 +113,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         caption=seen.caption,
         caption_set_aside=seen.caption_set_aside,
         scene=seen.scene,
+        template=seen.template,
         codes=codes,
         facts=found,
         sections=sections,

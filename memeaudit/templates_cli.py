@@ -7,10 +7,26 @@ from typing import Annotated
 
 import typer
 
+from memeaudit.options import help_text
+
 templates_app = typer.Typer(
     help="Meme template banks: build one from blank templates, look an image up.",
     no_args_is_help=True,
 )
+
+
+def _bank(value: Path | None) -> Path | None:
+    """--templates must name a usable bank: checked before any work (exit code of InputError)."""
+    if value is not None:
+        from memeaudit.vision.templates import get_bank
+
+        get_bank(value)
+    return value
+
+
+TemplatesOption = Annotated[
+    Path | None, typer.Option("--templates", help=help_text("templates"), callback=_bank)
+]
 
 
 def _say(text: str) -> None:
@@ -49,16 +65,16 @@ def build(
         folder, output, classifier.features, classifier.version(), None if quiet else _say
     )
     size = output.stat().st_size + output.with_suffix(".json").stat().st_size
-    _say(f"wrote {output} and {output.with_suffix('.json').name}: {len(meta['templates'])} "
-         f"templates, {size / 1e6:.2f} MB")
+    _say(
+        f"wrote {output} and {output.with_suffix('.json').name}: {len(meta['templates'])} "
+        f"templates, {size / 1e6:.2f} MB"
+    )
 
 
 @templates_app.command("match")
 def match(
     image: Annotated[Path, typer.Argument(help="An image file.")],
-    templates: Annotated[
-        Path | None, typer.Option("--templates", help="A bank (.npz) instead of the packaged one.")
-    ] = None,
+    templates: TemplatesOption = None,
 ) -> None:
     """Print the template an image is built on (JSON), or nothing when no template scores high
     enough."""

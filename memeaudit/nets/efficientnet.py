@@ -59,12 +59,19 @@ class EfficientNetLite0:
         self.fc_weight = state["_fc.weight"].astype(np.float32)
         self.fc_bias = state["_fc.bias"].astype(np.float32)
 
-    def __call__(self, x: np.ndarray) -> np.ndarray:
-        """Logits of the 1000 classes for one (SIZE, SIZE, 3) image scaled to [-1, 1]."""
+    def feature_map(self, x: np.ndarray) -> np.ndarray:
+        """The head's (7, 7, 1280) map for one (SIZE, SIZE, 3) image scaled to [-1, 1]."""
         x = self.stem(x)
         for grow, depthwise, project, skip in self.blocks:
             y = grow(x) if grow is not None else x
             y = project(depthwise(y))
             x = y + x if skip else y
-        x = self.head(x)
-        return self.fc_weight @ x.mean(axis=(0, 1)) + self.fc_bias
+        return self.head(x)
+
+    def features(self, x: np.ndarray) -> np.ndarray:
+        """The penultimate features (1280, the head's map averaged) of one image."""
+        return self.feature_map(x).mean(axis=(0, 1))
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        """Logits of the 1000 classes for one (SIZE, SIZE, 3) image scaled to [-1, 1]."""
+        return self.fc_weight @ self.features(x) + self.fc_bias

@@ -27,6 +27,7 @@ from memeaudit.vision.layout import panels
 from memeaudit.vision.looks import Looks
 from memeaudit.vision.objects import named
 from memeaudit.vision.scene import Cues, cues, dark, kind_of
+from memeaudit.vision.templates import find_template
 
 if TYPE_CHECKING:
     from memeaudit.vision.classify import ImageNetClassifier
@@ -121,6 +122,7 @@ def see(
     scene_, classifier = describe_scene(image, ocr, post, regions, looks)
     if classifier is not None:
         engines[classifier.name] = classifier.version()
+    template = find_template(image, regions, options.templates, looks, whole=post is None)
     vision = Vision(
         objects=objects,
         caption=caption,
@@ -128,6 +130,7 @@ def see(
         panels=regions,
         untied_labels=untied,
         scene=scene_,
+        template=template,
     )
     return vision, engines
 

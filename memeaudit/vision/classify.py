@@ -52,16 +52,27 @@ class ImageNetClassifier:
     def version(self) -> str:
         return self._version
 
-    def logits(self, rgb: Image.Image) -> np.ndarray:
-        """The network's 1000 logits. The whole image is resized to 224x224 (no crop), so
-        nothing at the edges is lost."""
+    def features(self, rgb: Image.Image) -> np.ndarray:
+        """The network's 1280 penultimate features. The whole image is resized to 224x224 (no
+        crop), so nothing at the edges is lost."""
         small = rgb.convert("RGB").resize((SIZE, SIZE), Image.Resampling.BICUBIC)
         pixels = np.asarray(small, dtype=np.float32) / 127.5 - 1.0
-        return self._net(pixels)
+        return self._net.features(pixels)
+
+    def logits(self, rgb: Image.Image) -> np.ndarray:
+        """The network's 1000 logits, from the features."""
+        return self.logits_of(self.features(rgb))
+
+    def logits_of(self, features: np.ndarray) -> np.ndarray:
+        return self._net.fc_weight @ features + self._net.fc_bias
 
     def classify(self, rgb: Image.Image, top: int = 5) -> list[tuple[str, float]]:
         """The `top` most likely ImageNet classes as (label, probability), best first."""
-        logits = self.logits(rgb).astype(np.float64)
+        return self.classes_of(self.features(rgb), top)
+
+    def classes_of(self, features: np.ndarray, top: int = 5) -> list[tuple[str, float]]:
+        """classify() for features already computed (a template lookup reuses them)."""
+        logits = self.logits_of(features).astype(np.float64)
         probs = np.exp(logits - logits.max())
         probs /= probs.sum()
         best = np.argsort(-probs, kind="stable")[: max(0, min(top, len(self.labels)))]

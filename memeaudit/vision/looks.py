@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from memeaudit.load import LoadedImage
 from memeaudit.model import BBox, DetectedObject
 
@@ -22,6 +24,7 @@ class Looks:
         self.image = image
         self._objects: dict[tuple[BBox, float, bool], list[DetectedObject]] = {}
         self._classes: dict[tuple[BBox, int], list[tuple[str, float]]] = {}
+        self._features: dict[BBox, np.ndarray] = {}
 
     def __len__(self) -> int:
         """How many answers are held."""
@@ -40,7 +43,12 @@ class Looks:
     ) -> list[tuple[str, float]]:
         key = (region, top)
         if key not in self._classes:
-            x, y, w, h = region
-            crop = self.image.rgb.crop((x, y, x + w, y + h))
-            self._classes[key] = classifier.classify(crop, top=top)
+            self._classes[key] = classifier.classes_of(self.features(classifier, region), top)
         return list(self._classes[key])
+
+    def features(self, classifier: ImageNetClassifier, region: BBox) -> np.ndarray:
+        """The classifier's penultimate features of a region (the template lookup's embedding)."""
+        if region not in self._features:
+            x, y, w, h = region
+            self._features[region] = classifier.features(self.image.rgb.crop((x, y, x + w, y + h)))
+        return self._features[region]

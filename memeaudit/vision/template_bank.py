@@ -136,7 +136,9 @@ def build_bank(
 
     found = list(sources(folder))
     if not found:
-        raise InputError(f"{folder}: no template pictures found", "see memeaudit templates build -h")
+        raise InputError(
+            f"{folder}: no template pictures found", "see memeaudit templates build -h"
+        )
     if len(found) > MAX_TEMPLATES:
         raise InputError(f"{folder}: over {MAX_TEMPLATES} templates")
     embeddings, owners, codes, colours, records = [], [], [], [], []

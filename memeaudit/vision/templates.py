@@ -169,16 +169,27 @@ class _Best:
     mirrored: bool
 
 
-def lookup(
+@dataclass
+class Candidate:
+    """The best template for an image before the threshold: what the benchmark calibrates on."""
+
+    index: int
+    best: _Best
+    runner_up: float | None
+    colour_distance: float  # L1 distance of the colour histograms, 0 to 2
+    crop: Image.Image
+
+
+def candidate(
     rgb: Image.Image,
     regions: list[BBox],
     bank: Bank,
     features: Callable[[BBox, Image.Image | None], np.ndarray],
-) -> TemplateMatch | None:
-    """The template `rgb` is built on, or None. `features(region, picture)` embeds the region's
-    crop (picture None: the cached embedding of the plain crop; else the given picture)."""
-    width, height = rgb.size
-    looked = [r for r in [(0, 0, width, height), *regions] if min(r[2], r[3]) >= MIN_SIDE]
+) -> Candidate | None:
+    """The template that `rgb` is most like, however low its score. `regions`: the parts looked
+    at (the whole image and its first panels), in order. `features(region, picture)` embeds the
+    region's crop (picture None: the cached embedding of the plain crop; else the given picture)."""
+    looked = [r for r in regions if min(r[2], r[3]) >= MIN_SIDE]
     best: dict[int, _Best] = {}
     crops: dict[BBox, Image.Image] = {}
 
@@ -189,9 +200,10 @@ def lookup(
         for j in order[: 8 * len(VIEWS)]:
             owner = int(bank.owners[j])
             if owner not in best or sims[j] > best[owner].score:
-                best[owner] = _Best(float(sims[j]), region, int(bank.views[j]), bool(bank.mirrored[j]))
+                found = _Best(float(sims[j]), region, int(bank.views[j]), bool(bank.mirrored[j]))
+                best[owner] = found
 
-    for region in dict.fromkeys(looked[:MAX_REGIONS]):
+    for region in dict.fromkeys(looked):
         x, y, w, h = region
         crops[region] = rgb.crop((x, y, x + w, y + h))
         score(region, None)
@@ -206,14 +218,30 @@ def lookup(
         top = max(best, key=lambda i: best[i].score)
     ranked = sorted(best, key=lambda i: -best[i].score)
     close = [i for i in ranked if best[i].score >= best[top].score - CLOSE]
+    colour = colour_histogram(crops[best[top].region])
     if len(close) > 1:
-        region = best[top].region
-        colour = colour_histogram(crops[region])
         top = min(close, key=lambda i: float(np.abs(bank.colours[i] - colour).sum()))
-    if best[top].score < bank.threshold:
-        return None
     runner = max((best[i].score for i in best if i != top), default=None)
-    return _match(bank, top, best[top], runner, crops[best[top].region])
+    distance = float(np.abs(bank.colours[top] - colour).sum())
+    return Candidate(top, best[top], runner, distance, crops[best[top].region])
+
+
+def accepts(bank: Bank, found: Candidate) -> bool:
+    """Whether a candidate is named: its score reaches the bank's calibrated threshold."""
+    return found.best.score >= bank.threshold
+
+
+def lookup(
+    rgb: Image.Image,
+    regions: list[BBox],
+    bank: Bank,
+    features: Callable[[BBox, Image.Image | None], np.ndarray],
+) -> TemplateMatch | None:
+    """The template `rgb` is built on, or None (candidate(), then the threshold)."""
+    found = candidate(rgb, regions, bank, features)
+    if found is None or not accepts(bank, found):
+        return None
+    return _match(bank, found.index, found.best, found.runner_up, found.crop)
 
 
 def _match(
@@ -243,14 +271,16 @@ def _match(
     )
 
 
-def find_template(
+def find_candidate(
     image: LoadedImage,
-    regions: list[BBox],
+    panels: list[BBox],
     bank_path: Path | None = None,
     looks: Looks | None = None,
-) -> TemplateMatch | None:
-    """lookup() with the packaged bank (or --templates BANK) and the scene classifier, whose
-    embeddings of the whole image and its panels `looks` may already hold."""
+    whole: bool = True,
+) -> tuple[Bank, Candidate | None] | None:
+    """candidate() with the packaged bank (or --templates BANK) and the scene classifier, on the
+    whole image (unless `whole` is False: a post screenshot) and its first panels; `looks` may
+    already hold their embeddings. None without a bank or a classifier."""
     from memeaudit.vision import get_classifier
 
     bank = get_bank(bank_path)
@@ -264,4 +294,21 @@ def find_template(
             return looks.features(classifier, region)
         return classifier.features(picture)
 
-    return lookup(image.rgb, regions, bank, features)
+    everything = (0, 0, image.info.width, image.info.height)
+    regions = ([everything] if whole else []) + panels
+    return bank, candidate(image.rgb, regions[:MAX_REGIONS], bank, features)
+
+
+def find_template(
+    image: LoadedImage,
+    panels: list[BBox],
+    bank_path: Path | None = None,
+    looks: Looks | None = None,
+    whole: bool = True,
+) -> TemplateMatch | None:
+    """The template the image is built on (find_candidate(), then the bank's threshold)."""
+    answer = find_candidate(image, panels, bank_path, looks, whole)
+    if answer is None or answer[1] is None or not accepts(*answer):
+        return None
+    bank, found = answer
+    return _match(bank, found.index, found.best, found.runner_up, found.crop)
