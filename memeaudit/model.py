@@ -167,16 +167,44 @@ class Counts(Model):
     views: int | None = None
 
 
+class LinkCard(Model):
+    """The preview card of a link in a post."""
+
+    domain: str = Field(description="The site the card names, as shown, e.g. example.org.")
+    title: str | None = Field(None, description="The card's title line, if shown.")
+    bbox: BBox | None = Field(None, description="The box of the card's text.")
+
+
 class Post(Model):
     platform: str
-    display_name: str | None = None
+    display_name: str | None = Field(
+        None, description="The author's name as shown, without verification badge or emoji."
+    )
     handle: str | None = None
     timestamp: str | None = Field(None, description="ISO 8601 where the date allows, else None.")
-    timestamp_raw: str | None = None
-    body: str | None = None
+    timestamp_raw: str | None = Field(
+        None,
+        description="The time as shown: '2h', '13 Sep', '10:02 AM · Feb 23, 2026', 'Yesterday "
+        "at 14:02' (spacing as the app draws it).",
+    )
+    body: str | None = Field(None, description="The post's text, without a quoted post's text.")
     counts: Counts = Counts()
     confidence: dict[str, float] = Field(default_factory=dict, description="Per field, 0 to 1.")
     bbox: BBox | None = None
+    verified: bool = Field(
+        False, description="A verification badge (a blue or gold check mark) beside the name."
+    )
+    reply_to: str | None = Field(None, description="The handle in 'Replying to @…', if shown.")
+    reposted_by: str | None = Field(
+        None, description="Who reposted it, from a '… Retweeted' or '… reposted' line above it."
+    )
+    quoted: Post | None = Field(None, description="A quoted post, parsed as a post of its own.")
+    thread: bool = Field(
+        False, description="Part of a thread: 'Show this thread', a '1/4' count or a second post."
+    )
+    link_card: LinkCard | None = Field(None, description="A link preview card in the post.")
+    media: bool = Field(False, description="The post embeds a picture or video.")
+    media_bbox: BBox | None = Field(None, description="Where the embedded picture is, if found.")
 
 
 class DetectedObject(Model):

@@ -4,6 +4,12 @@ Only what is visible is filled: a field the layout does not show stays None. The
 from the layout: the shape of the handle (@user on X, @name.bsky.social on Bluesky,
 @user@instance on Mastodon, u/user on Reddit), a bare username with a relative time (Threads),
 and the timestamp line and counts row that follow the body.
+
+Top to bottom, a post is: an optional "… reposted" line; the header (name and handle on one line
+or two, a time after the handle in a timeline); "Replying to @…"; the body; a quoted post
+(indented, parsed as a post of its own), a link card or a picture; the stamp line; the counts
+row (the bottom-most row of counts, so digits in a picture are never counts). The pieces below
+the header are found by memeaudit.postparts.
 """
 
 from __future__ import annotations
@@ -12,28 +18,28 @@ import re
 import statistics
 from dataclasses import dataclass
 
+import numpy as np
+
+from memeaudit import postparts as parts
 from memeaudit.geometry import same_row, union_box
 from memeaudit.model import Counts, Line, OcrResult, Post
 from memeaudit.postfields import (
+    AGO,
     RELATIVE,
+    SHORT_DATE,
     THREADS_HEADER,
-    TIMESTAMP,
     VIEWS,
+    clean_name,
+    cues,
     find_handle,
+    find_stamp,
+    fix_handle,
     labelled_counts,
-    parse_count,
-    parse_timestamp,
+    phrase_in,
 )
 
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
-NAME_JUNK = re.compile(r"[\s@·•✓©®]+$")
-COUNT_ORDER = {  # the order in which each platform shows bare numbers under a post
-    "X": ("replies", "reposts", "likes", "views"),
-    "Threads": ("likes", "replies", "reposts"),
-    "Reddit": ("likes", "replies"),
-    "Bluesky": ("replies", "reposts", "likes"),
-    "Mastodon": ("replies", "reposts", "likes"),
-}
+SPLIT_HANDLE = re.compile(r"^ ([a-z0-9_]{2,14})(?=\s*[·•.]\s*\S)")  # '@ravi haddad · Mar 4'
 
 
 @dataclass
@@ -43,147 +49,254 @@ class Header:
     handle: str
     name: str | None
     name_conf: float
+    name_box: tuple[int, int, int, int] | None
     lines: list[Line]
-    relative: str | None
+    time: str | None  # as shown in the header ('2h', '13 Sep')
+    reposted_by: str | None
 
 
-def _header(lines: list[Line]) -> Header | None:
-    for i, line in enumerate(lines[:HEADER_LINES]):
-        if threads := THREADS_HEADER.match(line.text.strip()):
-            return Header(i, "Threads", threads["user"], None, 0.0, [line], threads["ago"])
-        if found := find_handle(line.text):
-            platform, handle = found
-            before, _, after = line.text.partition(handle)
-            ago = RELATIVE.search(after) or (RELATIVE.search(lines[i - 1].text) if i else None)
-            name, name_conf, used = (
-                NAME_JUNK.sub("", before.strip(" ·•")) or None,
-                line.conf,
-                [line],
+def _header_time(text: str) -> str | None:
+    if stamp := find_stamp(text):
+        return stamp.shown
+    if match := RELATIVE.search(text):
+        return match.group(1).replace(" ", "")
+    if match := SHORT_DATE.search(text):
+        return match.group(0)
+    return match.group(0) if (match := AGO.search(text)) else None
+
+
+def _reposted(line: Line | None) -> str | None:
+    """'Ines Ortega reposted' -> 'Ines Ortega'."""
+    if line is None or not (word := phrase_in(line.text, "reposted")):
+        return None
+    at = line.text.lower().find(word.lower())
+    name, _ = clean_name(line.text[:at].lstrip("↻⟲tl1 "))
+    return name
+
+
+def _name_before(lines: list[Line], i: int) -> tuple[str | None, Line | None]:
+    """The name on the handle's row to its left, or on the line above it, left-aligned."""
+    line = lines[i]
+    left = [
+        ln
+        for ln in lines[: i + 3]
+        if ln is not line and same_row(ln, line) and ln.bbox[0] < line.bbox[0]
+    ]
+    if left:
+        nearest = max(left, key=lambda ln: ln.bbox[0])
+        return clean_name(nearest.text)[0], nearest
+    above = next(
+        (ln for ln in reversed(lines[:i]) if abs(ln.bbox[0] - line.bbox[0]) < 3 * line.bbox[3]),
+        None,
+    )
+    if (
+        above is not None
+        and line.bbox[1] - (above.bbox[1] + above.bbox[3]) < 1.5 * line.bbox[3]
+        and not phrase_in(above.text, "reposted")
+    ):
+        return clean_name(above.text)[0], above
+    return None, None
+
+
+def _header(lines: list[Line], limit: int = HEADER_LINES) -> Header | None:
+    for i, line in enumerate(lines[:limit]):
+        text = line.text.strip()
+        if threads := THREADS_HEADER.match(text):
+            return Header(
+                i, "Threads", threads["user"], None, 0.0, None, [line], threads["ago"], None
             )
-            above = lines[i - 1] if i else None
-            if (
-                name is None
-                and platform != "Reddit"
-                and above
-                and abs(above.bbox[0] - line.bbox[0]) < 3 * line.bbox[3]
-            ):
-                name, name_conf, used = (
-                    NAME_JUNK.sub("", above.text) or None,
-                    above.conf,
-                    [above, line],
-                )
-            if platform == "Reddit" and above:
-                used = [above, line]
-            return Header(i, platform, handle, name, name_conf, used, ago.group(1) if ago else None)
+        if phrase_in(text, "reply") or phrase_in(text, "reposted"):
+            continue
+        found = find_handle(text, header=True)
+        if not found:
+            continue
+        platform, handle = found
+        start = text.find(handle)
+        before, after = text[:start], text[start + len(handle) :]
+        if platform == "X" and (rest := SPLIT_HANDLE.match(after)):
+            handle, after = f"{handle}_{rest[1]}", after[rest.end(1) :]  # '_' read as a space
+        handle = fix_handle(handle)
+        right = [
+            ln for ln in lines[i + 1 : i + 3] if same_row(ln, line) and ln.bbox[0] > line.bbox[0]
+        ]
+        time = _header_time(after) or next(
+            (t for ln in right if (t := _header_time(ln.text))), None
+        )
+        used = [line]
+        name, name_line = clean_name(before)[0] if before.strip() else None, line
+        if name is None and platform != "Reddit":
+            name, name_line = _name_before(lines, i)
+            if name_line is not None:
+                used = [name_line, line]
+        if platform == "Reddit" and i:
+            used = [lines[i - 1], line]
+        name_box = _name_box(name_line, name) if name and name_line is not None else None
+        first = min(lines.index(ln) for ln in used)
+        repost = _reposted(lines[first - 1]) if first else None
+        conf = name_line.conf if name and name_line is not None else 0.0
+        return Header(i, platform, handle, name, conf, name_box, used, time, repost)
     return None
 
 
-def _counts_row(lines: list[Line], start: int) -> tuple[list[int], list[Line]]:
-    """Numbers on the first row at or after `start` made only of count tokens; icon glyphs that
-    OCR reads as small digits are left out by their height."""
-    for i in range(start, len(lines)):
-        row = [ln for ln in lines[i:] if same_row(ln, lines[i])]
-        tall = statistics.median(ln.bbox[3] for ln in row)
-        row = [ln for ln in row if ln.bbox[3] >= 0.7 * tall]
-        numbers = [n for ln in row for t in ln.text.split() if (n := parse_count(t)) is not None]
-        # Each piece of the row is a count, or a short button label ("→ share"), never prose.
-        buttons = all(
-            len(ln.text.split()) <= 2 or all(parse_count(t) is not None for t in ln.text.split())
-            for ln in row
-        )
-        if len(numbers) >= 2 and buttons:
-            return numbers, row
-    return [], []
-
-
-def _first_gap(lines: list[Line], start: int) -> int:
-    """Index where the text after `start` breaks off by more than three line heights."""
-    for i in range(start + 1, len(lines)):
-        prev = lines[i - 1]
-        if lines[i].bbox[1] - (prev.bbox[1] + prev.bbox[3]) > 3 * prev.bbox[3]:
-            return i
-    return len(lines)
+def _name_box(line: Line, name: str) -> tuple[int, int, int, int]:
+    """The box of the name's words in its line (the badge sits right after it)."""
+    words = [w for w in line.words if w.text.strip()]
+    n = len(name.split())
+    if len(words) >= n and [w.text for w in words[:n]] == name.split():
+        return union_box([w.bbox for w in words[:n]])
+    share = min(1.0, len(name) / max(len(line.text), 1))
+    return (line.bbox[0], line.bbox[1], round(line.bbox[2] * share), line.bbox[3])
 
 
 def _body(lines: list[Line]) -> str:
     """Join body lines; a vertical gap wider than one line height starts a new paragraph."""
-    parts: list[str] = []
+    text: list[str] = []
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None:
             gap = line.bbox[1] - (prev.bbox[1] + prev.bbox[3])
-            parts.append("\n\n" if gap > 0.9 * line.bbox[3] else " ")
-        parts.append(line.text)
-    return "".join(parts).strip()
+            text.append("\n\n" if gap > 0.9 * line.bbox[3] else " ")
+        text.append(line.text)
+    return "".join(text).strip()
 
 
-def parse_post(ocr: OcrResult) -> Post | None:
+def _next_header(lines: list[Line], head: Header, after: int) -> int:
+    """Where a second post starts below this one (a thread, or the replies under it): a handle
+    in the header's column, alone on its line or followed by a time."""
+    column = lines[head.at].bbox[0]
+    for i in range(after + 1, len(lines)):
+        line = lines[i]
+        found = find_handle(line.text, header=True)
+        if not found or abs(line.bbox[0] - column) > line.bbox[3]:
+            continue
+        rest = line.text.strip()[line.text.strip().find(found[1]) + len(found[1]) :]
+        alone = line.text.strip() == found[1]
+        if alone or (_header_time(rest) and len(rest) < 12):
+            return i - 1 if alone and _name_before(lines, i)[1] is lines[i - 1] else i
+    return len(lines)
+
+
+def _stamp_line(lines: list[Line], start: int, stop: int) -> int | None:
+    """The bottom-most line in range whose time has a clock or a year: the stamp line."""
+    for i in range(stop - 1, start - 1, -1):
+        if (stamp := find_stamp(lines[i].text)) and stamp.full:
+            return i
+    return None
+
+
+def parse_post(
+    ocr: OcrResult, image: np.ndarray | None = None, nested: bool = False
+) -> Post | None:
+    """The post in the OCR lines, or None. `image` (RGB pixels) lets the badge be seen;
+    `nested` parses a quoted post's lines, which need no stamp or counts."""
     lines = ocr.lines
-    head = _header(lines)
+    head = _header(lines, 2 if nested else HEADER_LINES)
     if head is None:
         return None
-    after = head.at + 1
-    stamp_at = next((i for i in range(after, len(lines)) if TIMESTAMP.search(lines[i].text)), None)
-    search_from = stamp_at + 1 if stamp_at is not None else after
+    header_rows = [ln for ln in lines if any(same_row(ln, h) for h in head.lines)]
+    after = max(lines.index(ln) for ln in head.lines) + 1
+    end = _next_header(lines, head, after) if not nested else len(lines)
+    row = parts.counts_row(lines, after, end)
+    row_at = lines.index(row.lines[0]) if row else end
+    stamp_at = _stamp_line(lines, after, row_at)
     labelled: dict[str, int] = {}
-    count_lines: list[Line] = []
-    for line in lines[search_from:]:
-        if found := labelled_counts(line.text):
+    label_lines: list[Line] = []
+    for line in lines[stamp_at if stamp_at is not None else after : end]:
+        if (found := labelled_counts(line.text)) and not phrase_in(line.text, "reply"):
             labelled = {**found, **labelled}
-            count_lines.append(line)
-    numbers: list[int] = []
-    if not labelled:
-        numbers, count_lines = _counts_row(lines, search_from)
-    cues = (stamp_at is not None) + bool(count_lines)
-    if (
-        head.platform == "X"
-        and not cues
-        and not (head.name and (len(head.lines) == 2 or head.relative))
-    ):
+            label_lines.append(line)
+    count_lines = label_lines + (row.lines if row else [])
+    content_end = min(
+        [i for i in (stamp_at, row_at if row else None) if i is not None]
+        + ([lines.index(label_lines[0])] if label_lines else [])
+        + [end]
+    )
+    cues_seen = (stamp_at is not None) + bool(count_lines)
+    bare = not (head.name and (len(head.lines) == 2 or head.time))
+    if head.platform == "X" and not nested and not cues_seen and bare:
         return None  # an @handle in a caption is not a post
     if head.platform == "Threads" and not count_lines:
         return None
-    ends = [
-        i for i in (stamp_at, lines.index(count_lines[0]) if count_lines else None) if i is not None
-    ]
-    body_end = min(ends) if ends else _first_gap(lines, after)
-    body_lines = [ln for ln in lines[after:body_end] if not same_row(ln, lines[head.at])]
-    raw = lines[stamp_at].text if stamp_at is not None else None
+    # Between the header and the stamp: reply line, body, quoted post, link card, picture.
+    middle = [i for i in range(after, content_end) if lines[i] not in header_rows]
+    reply_to = None
+    for i in middle[:2]:
+        if phrase_in(lines[i].text, "reply") and (found := find_handle(lines[i].text)):
+            reply_to = found[1]
+            middle.remove(i)
+            break
+    body_left = min((lines[i].bbox[0] for i in middle), default=lines[head.at].bbox[0])
+    quote_at = next((i for i in middle if parts.is_quote_header(lines[i], body_left)), None)
+    quoted, quote_lines = None, []
+    if quote_at is not None:
+        quote_lines = parts.quote_block(lines, quote_at, content_end)
+        sub = OcrResult(text="", engine=ocr.engine, words=[], lines=quote_lines)
+        quoted = parse_post(sub, image, nested=True)
+    rest = [i for i in middle if lines[i] not in quote_lines]
+    card = parts.link_card(lines, min(rest, default=after), max(rest, default=after - 1) + 1)
+    card_lines = card[1] if card else []
+    text_height = statistics.median([lines[i].bbox[3] for i in rest] or [lines[head.at].bbox[3]])
+    picture = parts.picture_lines(
+        [lines[i] for i in rest], min(text_height, lines[head.at].bbox[3] * 1.3)
+    )
+    body_lines = [lines[i] for i in rest if lines[i] not in card_lines and lines[i] not in picture]
+    cut = next(
+        (
+            k
+            for k, ln in enumerate(body_lines)
+            if quote_lines and ln.bbox[1] > quote_lines[0].bbox[1]
+        ),
+        None,
+    )
+    body_lines = body_lines[:cut] if cut is not None else body_lines
+    media_box = union_box([ln.bbox for ln in picture]) if picture else None
+    if media_box is None and body_lines:
+        nxt = next((lines[i] for i in range(lines.index(body_lines[-1]) + 1, len(lines))), None)
+        if nxt is not None and nxt not in card_lines and nxt not in quote_lines:
+            right = max(ln.bbox[0] + ln.bbox[2] for ln in body_lines)
+            media_box = parts.gap_box(body_lines[-1], nxt, body_left, right)
+    stamp = find_stamp(lines[stamp_at].text) if stamp_at is not None else None
     counts = Counts(**labelled)
-    if raw and (views := VIEWS.search(raw)):
-        counts.views = parse_count(views.group(1))
-    for field, value in zip(COUNT_ORDER[head.platform], numbers, strict=False):
-        if getattr(counts, field) is None:
+    if stamp_at is not None and (views := VIEWS.search(lines[stamp_at].text)):
+        counts.views = labelled_counts(views.group(0)).get("views")
+    if row:
+        order = cues()["count_order"].get(head.platform, ())
+        free = [f for f in order if getattr(counts, f) is None]
+        for field, value in zip(free, row.numbers, strict=False):
             setattr(counts, field, value)
+    body = parts_body = _body(body_lines) or None
     handle_shape = head.platform in ("Mastodon", "Bluesky", "Reddit")
     confidence = {
-        "platform": min(0.95, 0.5 + 0.2 * cues + 0.2 * handle_shape),
+        "platform": min(0.95, 0.5 + 0.2 * cues_seen + 0.2 * handle_shape),
         "handle": lines[head.at].conf,
     }
     if head.name:
         confidence["display_name"] = head.name_conf
     if body_lines:
         confidence["body"] = min(ln.conf for ln in body_lines)
-    if raw or head.relative:
+    if stamp or head.time:
         confidence["timestamp"] = (
             lines[stamp_at].conf if stamp_at is not None else lines[head.at].conf
         )
     if count_lines:
         confidence["counts"] = min(ln.conf for ln in count_lines)
-    stamp_match = TIMESTAMP.search(raw) if raw else None
-    shown = [
-        *head.lines,
-        *body_lines,
-        *count_lines,
-        *([lines[stamp_at]] if stamp_at is not None else []),
-    ]
+    shown = [*head.lines, *body_lines, *quote_lines, *card_lines, *count_lines]
+    shown += [lines[stamp_at]] if stamp_at is not None else []
     return Post(
         platform=head.platform,
         display_name=head.name,
         handle=head.handle,
-        timestamp=parse_timestamp(raw) if raw else None,
-        timestamp_raw=stamp_match.group(0).strip() if stamp_match else head.relative,
-        body=_body(body_lines) or None,
+        timestamp=stamp.iso if stamp else None,
+        timestamp_raw=stamp.shown if stamp else head.time,
+        body=parts_body,
         counts=counts,
         confidence=confidence,
         bbox=union_box([ln.bbox for ln in shown]),
+        verified=parts.has_badge(image, head.name_box) if head.name_box else False,
+        reply_to=reply_to,
+        reposted_by=head.reposted_by,
+        quoted=quoted,
+        thread=not nested and (end < len(lines) or parts.is_thread(lines[after:], body)),
+        link_card=card[0] if card else None,
+        media=media_box is not None,
+        media_bbox=media_box,
     )

@@ -1,24 +1,54 @@
-"""Parsers for the pieces of a post: counts ("1.2K"), timestamps, handles. Pure functions."""
+"""Parsers for the pieces of a post: counts ("1.2K"), times ("2h", "13 Sep", "10:02 AM · Feb 23,
+2026"), handles and display names. Pure functions on text."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from memeaudit.yamlload import safe_load
 
 COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[KMB]?$", re.IGNORECASE)
 SCALE = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}
-CLOCK = r"\d{1,2}:\d{2}(?:\s*[AP]M)?"
-DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}, ?\d{4}"
-# "10:02 AM · Feb 23, 2026" (X), "February 23, 2026 at 10:02 AM" (Bluesky), "Feb 23, 2026, 10:02" (Mastodon)
-TIMESTAMP = re.compile(
-    rf"(?:(?P<clock>{CLOCK})\s*[·.•-]?\s*)?(?P<date>{DATE})(?:(?:,|\s+at)\s*(?P<after>{CLOCK}))?",
-    re.IGNORECASE,
+# An icon glyph read as letters stuck to a count: "P333" (the reply bubble), "li55.8K" (views).
+GLYPH_COUNT = re.compile(r"^(?P<glyph>[^\d\s,.]{1,2})(?P<count>\d[\d,.]*[KMB]?)$", re.IGNORECASE)
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-RELATIVE = re.compile(r"(?<![\w.])(\d{1,2}[smhdw])(?![\w])")
+YEAR = r"(?:19|20)\d{2}"
+CLOCK = r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+# "Feb 23, 2026", "Oct 17", "Feb23,2026" (OCR drops spaces); "17 Oct 2014", "13 Sep".
+MDY = rf"(?P<mon>{MON})\s*(?P<day>\d{{1,2}})(?:(?:,\s*|\s+)(?P<year>{YEAR}))?"
+DMY = rf"(?P<day2>\d{{1,2}})\s*(?P<mon2>{MON})(?:,?\s*(?P<year2>{YEAR}))?"
+DATE = rf"(?<![\w])(?:{MDY}|{DMY})(?![\w])"
+# "10:02 AM · Feb 23, 2026" (X), "9:15 PM - 17 Oct 2014" (2014 cards), "February 23, 2026 at
+# 10:02 AM" (Bluesky, Facebook), "Feb 23, 2026, 10:02" (Mastodon), "Yesterday at 14:02".
+TIMESTAMP = re.compile(
+    rf"(?:(?P<clock>{CLOCK})\s*(?P<sep>[·.•\-–])?\s*)?{DATE}"
+    rf"(?:(?P<join>\s*,\s*|\s*\bat\s*)(?P<after>{CLOCK}))?"
+    rf"|(?P<dayword>Yesterday|Today)\s+at\s+(?P<dayclock>{CLOCK})"
+)
+SHORT_DATE = re.compile(DATE)
+RELATIVE = re.compile(r"(?<![\w.,])(\d{1,2}\s?[smhdw])(?![\w])")
+AGO = re.compile(
+    r"\b\d{1,2} (?:second|minute|hour|day|week|month|year)s? ago(?: \(edited\))?", re.IGNORECASE
+)
 VIEWS = re.compile(r"(\d[\d.,]*[KMB]?)\s*Views", re.IGNORECASE)
 LABELLED = re.compile(
-    r"(\d[\d.,]*[KMB]?)\s+(Replies|Reply|Comments?|Retweets?|Reposts?|Boosts?|Quote Tweets?|Quotes?"
-    r"|Likes?|Favou?rites?|Upvotes?|Points?|Views)\b",
+    r"(\d[\d.,]*[KMB]?)\s*(Replies|Reply|Comments?|Retweets?|Reposts?|Boosts?|Quote Tweets?"
+    r"|Quotes?|Likes?|Favou?rites?|Upvotes?|Points?|Views)(?![a-z])",
     re.IGNORECASE,
 )
 LABEL_FIELD = {
@@ -27,11 +57,19 @@ LABEL_FIELD = {
 }  # fmt: skip
 HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("Mastodon", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-    ("Bluesky", re.compile(r"(?<![\w@])@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?![\w@])")),
+    ("Bluesky", re.compile(r"(?<![\w@])@[a-z0-9_-]+(?:\.[a-z0-9-]+)+(?![\w@])")),
     ("Reddit", re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")),
     ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@.])")),
 ]
+# A header line where OCR lost the space between the name and the handle: "Jonas Kapoor@jonas".
+STUCK_HANDLE = re.compile(r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@.])")
 THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$")
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """memeaudit/postcues.yaml: the layout words and count orders the parser reads."""
+    return safe_load((files("memeaudit") / "postcues.yaml").read_text(encoding="utf-8"))
 
 
 def parse_count(text: str) -> int | None:
@@ -44,31 +82,82 @@ def parse_count(text: str) -> int | None:
     return round(float(number) * scale)
 
 
-def parse_timestamp(raw: str) -> str | None:
-    """An absolute date (and clock) in ISO 8601; None when the text gives none."""
-    match = TIMESTAMP.search(raw)
+def glyph_count(token: str) -> int | None:
+    """The count in a token where an icon glyph stuck to it ('P333' -> 333), else None."""
+    match = GLYPH_COUNT.match(token.strip())
+    return parse_count(match["count"]) if match else None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A time found in a line: as shown (spacing made regular) and in ISO where it allows."""
+
+    shown: str
+    iso: str | None
+    full: bool  # a clock or a year: the stamp line under a post, not a short date in a header
+
+
+def _clock(text: str) -> tuple[str, int, int] | None:
+    """'10:02AM' -> ('10:02 AM', 10, 2); None for a misread clock ('25:99')."""
+    match = re.match(r"(\d{1,2}):(\d{2})\s*([AaPp])?", text)
     if not match:
         return None
-    date = re.sub(r",\s*", ", ", match.group("date").replace(".", ""))
-    for fmt in ("%b %d, %Y", "%B %d, %Y"):
+    hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").upper()
+    if minute > 59 or hour > (12 if half else 23):
+        return None
+    shown = f"{hour}:{minute:02d}" + (f" {half}M" if half else "")
+    if half:
+        hour = hour % 12 + (12 if half == "P" else 0)
+    return shown, hour, minute
+
+
+def find_stamp(text: str) -> Stamp | None:
+    """The first time written in a line, in any of the forms posts show."""
+    match = TIMESTAMP.search(text)
+    if not match:
+        return None
+    if match["dayword"]:
+        clock = _clock(match["dayclock"])
+        shown = f"{match['dayword']} at {clock[0] if clock else match['dayclock']}"
+        return Stamp(shown, None, True)
+    mon = match["mon"] or match["mon2"]
+    day = int(match["day"] or match["day2"])
+    year = match["year"] or match["year2"]
+    month = MONTHS[mon[:3].lower()]
+    if not 1 <= day <= 31:
+        return None
+    mon_shown = mon.rstrip(".")
+    date = f"{mon_shown} {day}" if match["mon"] else f"{day} {mon_shown}"
+    if year:
+        date += f", {year}" if match["mon"] else f" {year}"
+    before, after = match["clock"], match["after"]
+    clock = _clock(before or after or "")
+    if before and clock:
+        sep = "-" if (match["sep"] or "") in "-–" and match["sep"] else "·"
+        shown = f"{clock[0]} {sep} {date}"
+    elif after and clock:
+        shown = f"{date} at {clock[0]}" if "at" in match["join"] else f"{date}, {clock[0]}"
+    else:
+        shown = date
+    iso = None
+    if year:
         try:
-            day = datetime.strptime(date, fmt)
+            when = datetime(int(year), month, day, *(clock[1:] if clock else (0, 0)))
         except ValueError:
-            continue
-        clock = match.group("clock") or match.group("after")
-        if not clock:
-            return day.date().isoformat()
-        clock = clock.replace(" ", "").upper()
-        try:
-            parsed = datetime.strptime(clock, "%I:%M%p" if clock.endswith("M") else "%H:%M")
-        except ValueError:  # a misread clock ("25:99"): keep the date
-            return day.date().isoformat()
-        return day.replace(hour=parsed.hour, minute=parsed.minute).isoformat()
-    return None
+            when = None
+        if when is not None:
+            iso = when.isoformat() if clock else when.date().isoformat()
+    return Stamp(shown, iso, bool(year or clock))
+
+
+def parse_timestamp(raw: str) -> str | None:
+    """An absolute date (and clock) in ISO 8601; None when the text gives none."""
+    stamp = find_stamp(raw)
+    return stamp.iso if stamp else None
 
 
 def labelled_counts(text: str) -> dict[str, int]:
-    """Counts written with their labels: '184K Likes', '12 boosts', '345 comments'."""
+    """Counts written with their labels: '184K Likes', '12 boosts', '1,959RETWEETS'."""
     found: dict[str, int] = {}
     for number, label in LABELLED.findall(text):
         field = LABEL_FIELD.get(label.lower()[:4])
@@ -78,9 +167,61 @@ def labelled_counts(text: str) -> dict[str, int]:
     return found
 
 
-def find_handle(text: str) -> tuple[str, str] | None:
-    """(platform the handle's shape implies, handle) for the first handle in the text."""
+def find_handle(text: str, header: bool = False) -> tuple[str, str] | None:
+    """(platform the handle's shape implies, handle) for the first handle in the text. In a
+    header line (`header`), a handle stuck to the name before it counts too."""
     for platform, pattern in HANDLES:
         if match := pattern.search(text):
             return platform, match.group(0)
+    if header and (match := STUCK_HANDLE.search(text)):
+        return "X", match.group(0)
+    return None
+
+
+def fix_handle(handle: str) -> str:
+    """Letters OCR reads for digits beside other digits in a handle: '@rossiyl6' -> '@rossiy16'
+    (l, I for 1; O for 0). A handle is ASCII letters, digits and '_' only."""
+    table = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+    def digit(match: re.Match[str]) -> str:
+        return match.group(0).translate(table)
+
+    return re.sub(r"(?<=\d)[lIOo]+|[lIOo]+(?=\d)", digit, handle)
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split()[0] if name else ""
+
+
+def clean_name(text: str) -> tuple[str | None, bool]:
+    """A display name without the badge and emoji glyphs drawn after it ('Anthropic ●',
+    'Tomás Ortega烂', 'Mara Quill 🌿'), and whether anything was cut. Letters of the name's own
+    script, digits and . ' - stay."""
+    text = text.strip(" ·•|")
+    letters = [_script(c) for c in text if c.isalpha()]
+    main = max(set(letters), key=letters.count) if letters else ""
+    end = len(text)
+    while end:
+        char = text[end - 1]
+        keep = char.isdigit() or char in ".'’)" or (char.isalpha() and _script(char) == main)
+        if keep:
+            break
+        end -= 1
+    name = text[:end].rstrip(" ·•")
+    tokens = name.split()
+    # A lone glyph read as a letter or sign after a space ('Anthropic Q', 'Ines Alves ©').
+    while len(tokens) > 1 and len(tokens[-1]) == 1 and not tokens[-1].isalnum():
+        tokens.pop()
+    name = " ".join(tokens)
+    cut = name != text.strip()
+    return (name or None), cut
+
+
+def phrase_in(text: str, role: str) -> str | None:
+    """The first phrase of postcues.yaml's `role` in the text (case-insensitive), if any."""
+    low = text.lower()
+    for phrase in cues()[role]:
+        if re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", low):
+            return phrase
     return None

@@ -1,0 +1,189 @@
+"""The parts of a post below its header, found from the layout of OCR lines: the counts row,
+the stamp line, a quoted post's block, a link card, embedded media, thread cues, and the badge
+beside the name (from the pixels, when the image is given). Pure functions; memeaudit.post
+puts them together."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+import numpy as np
+
+from memeaudit.geometry import same_row, union_box
+from memeaudit.model import BBox, Line, LinkCard
+from memeaudit.postfields import (
+    cues,
+    find_handle,
+    find_stamp,
+    glyph_count,
+    labelled_counts,
+    parse_count,
+    phrase_in,
+)
+
+DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+PART_OF = re.compile(r"(?<!\d)(\d{1,2})\s?/\s?(\d{1,2})(?!\d)\s*$|🧵")
+
+
+@dataclass
+class CountsRow:
+    numbers: list[int]
+    lines: list[Line]
+
+
+def _tokens(line: Line) -> list[tuple[str, BBox]]:
+    if line.words:
+        return [(w.text, w.bbox) for w in line.words if w.text.strip()]
+    width = line.bbox[2] / max(len(line.text), 1)
+    out, at = [], 0
+    for token in line.text.split(" "):
+        if token:
+            out.append((token, (line.bbox[0] + round(at * width), *line.bbox[1:2],
+                                round(len(token) * width), line.bbox[3])))  # fmt: skip
+        at += len(token) + 1
+    return out
+
+
+def row_numbers(row: list[Line]) -> list[int] | None:
+    """The counts in a row of bare numbers, left to right, or None if the row is not one: each
+    piece is a count or a short button label, never prose. An icon glyph read as letters stuck
+    to a count ('P333') gives the count; one read as a count of its own right before another
+    count ('C2 1.2K', '2 1.2K') is left out."""
+    tokens = sorted((t for ln in row for t in _tokens(ln)), key=lambda t: t[1][0])
+    height = statistics.median(ln.bbox[3] for ln in row)
+    items: list[tuple[int, BBox, bool]] = []  # (value, box, clean)
+    for text, box in tokens:
+        if (n := parse_count(text)) is not None:
+            items.append((n, box, True))
+        elif (n := glyph_count(text)) is not None:
+            items.append((n, box, False))
+    words = sum(
+        1
+        for text, _ in tokens
+        if len(text) > 2
+        and any(c.isalpha() for c in text)
+        and glyph_count(text) is None
+        and parse_count(text) is None
+    )
+    if words > 2 or (len(items) < 2 and not (items and words == 0)):
+        return None
+    kept = []
+    for i, (value, box, clean) in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        close = nxt is not None and nxt[1][0] - (box[0] + box[2]) < 1.2 * height
+        if close and (not clean or value < 10):
+            continue  # an icon read as a digit, right before the count it stands for
+        kept.append(value)
+    return kept if len(kept) >= 2 or (len(kept) == 1 and len(row) == 1) else None
+
+
+def counts_row(lines: list[Line], start: int, stop: int) -> CountsRow | None:
+    """The bottom-most row of bare counts in lines[start:stop]: the counts row sits under the
+    post, so numbers in an embedded picture above it are never taken. A row of a single number
+    counts only when it is the last row (a post with one count drawn)."""
+    seen: set[int] = set()
+    rows: list[list[Line]] = []
+    for i in range(start, stop):
+        if i in seen:
+            continue
+        row = [j for j in range(start, stop) if same_row(lines[j], lines[i])]
+        seen.update(row)
+        rows.append([lines[j] for j in row])
+    for k in range(len(rows) - 1, -1, -1):
+        row = rows[k]
+        tall = statistics.median(ln.bbox[3] for ln in row)
+        row = [ln for ln in row if ln.bbox[3] >= 0.7 * tall]
+        text = " ".join(ln.text for ln in row)
+        if labelled_counts(text) or find_stamp(text):
+            continue  # the stamp line, or counts with their labels
+        numbers = row_numbers(row)
+        if numbers and (len(numbers) >= 2 or k == len(rows) - 1):
+            if len(numbers) == 1 and (k == 0 or any(c.isalpha() for c in row[0].text)):
+                continue
+            return CountsRow(numbers, row)
+    return None
+
+
+def is_quote_header(line: Line, body_left: int) -> bool:
+    """A quoted post's header inside a post: a name and handle, drawn indented."""
+    found = find_handle(line.text, header=True)
+    return found is not None and line.bbox[0] > body_left + 0.3 * line.bbox[3]
+
+
+def quote_block(lines: list[Line], at: int, stop: int) -> list[Line]:
+    """The quoted post's lines from its header at `at`: those indented as far as it is."""
+    left = lines[at].bbox[0]
+    block = [lines[at]]
+    for line in lines[at + 1 : stop]:
+        if line.bbox[0] < left - 0.5 * line.bbox[3]:
+            break
+        block.append(line)
+    return block
+
+
+def link_card(lines: list[Line], start: int, stop: int) -> tuple[LinkCard, list[Line]] | None:
+    """A link card: a line that is a bare domain ('example.org', 'From example.org') and the
+    title drawn beside it in the same block."""
+    prefixes = [p.lower() for p in cues()["link_prefix"]]
+    for i in range(start, stop):
+        text = lines[i].text.strip()
+        words = text.split()
+        if len(words) == 2 and words[0].lower() in prefixes:
+            text = words[1]
+        if not DOMAIN.match(text) or not any(c.isalpha() for c in text.split(".")[-1]):
+            continue
+        used = [lines[i]]
+        title = None
+        for j in (i + 1, i - 1):
+            if start <= j < stop and abs(lines[j].bbox[0] - lines[i].bbox[0]) < lines[i].bbox[3]:
+                gap = abs(lines[j].bbox[1] - lines[i].bbox[1])
+                if gap < 2.2 * lines[i].bbox[3] and not parse_count(lines[j].text.split()[0]):
+                    title = lines[j].text.strip()
+                    used.append(lines[j])
+                    break
+        box = union_box([ln.bbox for ln in used])
+        return LinkCard(domain=text.lower(), title=title, bbox=box), used
+    return None
+
+
+def picture_lines(lines: list[Line], ref_height: float) -> list[Line]:
+    """Lines drawn far taller than the post's text: writing inside an embedded picture."""
+    return [ln for ln in lines if ln.bbox[3] > 1.8 * ref_height]
+
+
+def gap_box(above: Line, below: Line, left: int, right: int) -> BBox | None:
+    """The empty space between two lines when it is taller than three lines of text: an
+    embedded picture that carries no text."""
+    top = above.bbox[1] + above.bbox[3]
+    gap = below.bbox[1] - top
+    if gap > 3 * max(above.bbox[3], below.bbox[3]):
+        return (left, top, max(right - left, 1), gap)
+    return None
+
+
+def is_thread(lines: list[Line], body: str | None) -> bool:
+    """'Show this thread', a '2/5' or 🧵 at the end of the body."""
+    if any(
+        (p := phrase_in(ln.text, "thread")) and len(ln.text.strip()) <= len(p) + 4 for ln in lines
+    ):
+        return True
+    return bool(body and PART_OF.search(body))
+
+
+def has_badge(image: np.ndarray | None, name_box: BBox) -> bool:
+    """A verification badge's colour in the square right after the name (RGB image)."""
+    if image is None:
+        return False
+    x, y, w, h = name_box
+    x0, x1 = x + w, min(image.shape[1], x + w + round(2.2 * h))
+    y0, y1 = max(0, y - h // 5), min(image.shape[0], y + h + h // 5)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return False
+    patch = image[y0:y1, x0:x1, :3].astype(np.int32)
+    for rgb in cues()["badge_colours"].values():
+        close = np.abs(patch - np.array(rgb)).sum(axis=2) < 60
+        if close.sum() >= max(12, 0.06 * close.size):
+            return True
+    return False
