@@ -401,17 +401,48 @@ def digest(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="md or html. [default: from the -o suffix (.html, .htm), else md]",
+        ),
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every report in full, instead of short items.")
+    ] = False,
+    skip_benign: Annotated[
+        bool, typer.Option("--skip-benign", help="Leave out the images with no finding.")
+    ] = False,
     title: Annotated[str | None, typer.Option("--title", help="The issue's title.")] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="The issue's date. [default: today]")
     ] = None,
     template_dir: TemplateDirOption = None,
 ) -> None:
-    """One Markdown newsletter issue from a batch: a summary table, then every report."""
+    """A newsletter issue from a batch: a lead paragraph, then the images grouped by their most
+    severe finding, each with its picture, first sentence, lead finding, key claim and a link to
+    its full report. Pictures and links are relative to where the digest is written."""
     from memeaudit.digest import build_digest
     from memeaudit.write import write_atomic
 
-    text = build_digest(outdir, title=title, date=date, template_dir=template_dir)
+    if fmt is None:
+        fmt = "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "md"
+    if fmt not in ("md", "html"):
+        raise typer.BadParameter(
+            f"{fmt!r} is not a digest format: use md or html", param_hint="--format"
+        )
+    base = output.parent if output is not None else Path.cwd()
+    text = build_digest(
+        outdir,
+        title=title,
+        date=date,
+        template_dir=template_dir,
+        full=full,
+        fmt=fmt,
+        skip_benign=skip_benign,
+        base=base,
+    )
     if output is None:
         sys.stdout.write(text)
     else:

@@ -90,7 +90,7 @@ def chunks(digest: str) -> dict[str, str]:
 @pytest.fixture
 def digest(tmp_path: Path, reports: dict[str, str]) -> str:
     rows = [ok_row(name) for name in IMAGES] + [ERROR_ROW]
-    return build_digest(write_outdir(tmp_path / "out", reports, rows), date=DATE)
+    return build_digest(write_outdir(tmp_path / "out", reports, rows), date=DATE, full=True)
 
 
 @pytest.mark.slow
@@ -160,7 +160,7 @@ def test_missing_or_unreadable_report_is_listed_not_fatal(
     rows = [ok_row(name) for name in IMAGES] + [ERROR_ROW]
     outdir = write_outdir(tmp_path / "out", reports, rows, skip=("benign-meme",))
     (outdir / "reports" / "dark-mode-post.json").write_text('{"schema_version": "1.0"', "utf-8")
-    text = build_digest(outdir, date=DATE)
+    text = build_digest(outdir, date=DATE, full=True)
     parts = chunks(text)
     assert list(parts) == [f"{name}.png" for name in IMAGES]
     assert (
@@ -183,7 +183,7 @@ def test_near_duplicates_and_recaptions_are_noted(tmp_path: Path, reports: dict[
         ok_row("benign-meme", dup_group=4),
         ok_row("dark-mode-post", dup_group=4, flags=["near-duplicate", "recaptioned"]),
     ]
-    text = build_digest(write_outdir(tmp_path / "out", reports, rows), date=DATE)
+    text = build_digest(write_outdir(tmp_path / "out", reports, rows), date=DATE, full=True)
     headings = re.findall(r"(?m)^## (.+)$", text)
     assert headings == [
         "distillation-meme.png",
@@ -198,17 +198,17 @@ def test_template_dir_overrides_the_title_block(tmp_path: Path, digest: str) -> 
     outdir = tmp_path / "out"  # the digest fixture wrote it
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "digest.md.j2").write_text(
-        '{% extends "default/digest.md.j2" %}'
+    (templates / "digest-full.md.j2").write_text(
+        '{% extends "default/digest-full.md.j2" %}'
         "{% block title %}# Weekly meme watch: {{ title | md }}\n\nIssue of {{ date }}{% endblock %}",
         encoding="utf-8",
     )
-    text = build_digest(outdir, title="week 10", date=DATE, template_dir=str(templates))
+    text = build_digest(outdir, title="week 10", date=DATE, template_dir=str(templates), full=True)
     assert text.splitlines()[:3] == ["# Weekly meme watch: week 10", "", f"Issue of {DATE}"]
     assert "# memeaudit digest" not in text
     assert text.split(f"Issue of {DATE}", 1)[1] == digest.split(f"*{DATE}*", 1)[1]
     # without an override, the caller's title and today's date
-    plain = build_digest(outdir, title="Week #10")
+    plain = build_digest(outdir, title="Week #10", full=True)
     assert plain.splitlines()[0] == r"# Week \#10"
     assert f"*{dt.date.today().isoformat()}*" in plain.splitlines()
 
@@ -230,7 +230,7 @@ def test_image_text_is_escaped_in_table_and_body(tmp_path: Path, reports: dict[s
         IndexRow(path="inbox/evil|[x](y).png", status="ok", reports={"json": "reports/evil.json"}),
         ok_row("benign-meme"),
     ]
-    text = build_digest(write_outdir(tmp_path / "out", evil, rows), date=DATE)
+    text = build_digest(write_outdir(tmp_path / "out", evil, rows), date=DATE, full=True)
 
     assert not re.search(r"(?<!\\)<", text), "raw HTML"
     assert not re.search(r"(?<!\\)\]\(", text), "a live link"
@@ -260,11 +260,11 @@ def test_findings_are_topics_or_personal_data(tmp_path: Path, reports: dict[str,
     with_email = write_outdir(
         tmp_path / "a", {"benign-meme": benign.to_json()}, [ok_row("benign-meme")]
     )
-    assert "1 image, 1 with findings, 0 errors." in build_digest(with_email, date=DATE)
+    assert "1 image, 1 with findings, 0 errors." in build_digest(with_email, date=DATE, full=True)
     no_topics = write_outdir(
         tmp_path / "b", {"dark-mode-post": dark.to_json()}, [ok_row("dark-mode-post")]
     )
-    text = build_digest(no_topics, date=DATE)
+    text = build_digest(no_topics, date=DATE, full=True)
     assert "1 image, 0 with findings, 0 errors." in text.splitlines()
     assert table(text)[0][3] == "—"  # no topics left
 
@@ -273,16 +273,16 @@ def test_bad_index_line_names_its_line(tmp_path: Path) -> None:
     good = IndexRow(path="a.png", status="error", error="nope").model_dump_json()
     (tmp_path / "index.jsonl").write_text(f"{good}\n\n{good}\n{{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"index\.jsonl:4: not an index row"):
-        build_digest(tmp_path, date=DATE)
+        build_digest(tmp_path, date=DATE, full=True)
     bad_status = good.replace('"error"', '"maybe"', 1)
     (tmp_path / "index.jsonl").write_text(f"{good}\n{bad_status}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"index\.jsonl:2: not an index row \(status"):
-        build_digest(tmp_path, date=DATE)
+        build_digest(tmp_path, date=DATE, full=True)
 
 
 def test_index_with_only_errors_renders(tmp_path: Path) -> None:
     rows = [ERROR_ROW, IndexRow(path="inbox/notes.txt", status="skipped", error="not an image")]
-    text = build_digest(write_outdir(tmp_path, {}, rows), date=DATE)
+    text = build_digest(write_outdir(tmp_path, {}, rows), date=DATE, full=True)
     assert "0 images, 0 with findings, 1 error, 1 skipped." in text.splitlines()
     assert "|" not in text and "## " not in text
     assert "- inbox/broken.png: cannot identify image file" in text.splitlines()
@@ -291,7 +291,7 @@ def test_index_with_only_errors_renders(tmp_path: Path) -> None:
 
 def test_missing_index_says_what_to_run(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
-        build_digest(tmp_path, date=DATE)
+        build_digest(tmp_path, date=DATE, full=True)
     assert str(caught.value) == (
         f"{tmp_path}: no index.jsonl here (run memeaudit batch … -o {tmp_path} first)"
     )
