@@ -214,7 +214,7 @@ def _account_targets(
     handles, names = public
     targets: list[tuple[str, str]] = []
     posts = [report.post] if report.post is not None else []
-    posts += [q for p in posts if (q := getattr(p, "quote", None)) is not None]
+    posts += [q for p in posts if (q := p.quoted) is not None]
     for post in posts:
         handle = (post.handle or "").strip()
         known = handle.lstrip("@").lower() in handles
@@ -223,9 +223,9 @@ def _account_targets(
         name = (post.display_name or "").strip()
         if name and not known and name.lower() not in names:
             targets.append(("name", name))
-        reposter = getattr(post, "reposted_by", None)
-        if isinstance(reposter, str) and reposter.strip().lower() not in names:
-            targets.append(("name", reposter.strip()))
+        reposter = (post.reposted_by or "").strip()
+        if reposter and reposter.lower() not in names:
+            targets.append(("name", reposter))
     for match in HANDLE.finditer(report.ocr.text):
         if match.group(0)[1:].lower() not in handles:
             targets.append(("handle", match.group(0)))
