@@ -12,9 +12,11 @@ from memeaudit.sections.paragraph import Paragraph, nothing, rule
 
 MAX_LEGAL_ISSUES = 6
 MAX_RESPONSES = 5
+MAX_WORDS = 150  # the paragraph's budget: the caveat goes first, then the responses
+ACTIONS, RESPONSES, CAVEAT = 1, 2, 3  # priorities (paragraph.Paragraph); 0 is always said
 
 
-def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence]]:
+def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence, int]]:
     """The policy question a moderator must answer and the moderation actions open to them, from
     the guidance of the lead (most severe) topic, where it has one (harmful speech, integrity)."""
     w = kb.words("legal")
@@ -24,9 +26,10 @@ def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence]
         if guide is None or guide.policy_question is None:
             continue
         evidence = rule(f"topic:{hit.id}.guidance")
-        said = [(w("policy-question", question=guide.policy_question.rstrip("?")), evidence)]
+        said = [(w("policy-question", question=guide.policy_question.rstrip("?")), evidence, 0)]
         if guide.steps and f"actions-{family}" in w.phrases:
-            said.append((w(f"actions-{family}", actions=join_names(guide.steps, "or")), evidence))
+            actions = join_names(guide.steps, "or")
+            said.append((w(f"actions-{family}", actions=actions), evidence, ACTIONS))
         return said
     return []
 
@@ -43,11 +46,11 @@ def legal(kb: Knowledge, facts: Facts) -> Section:
     if not chosen and not questions:
         return nothing(5, w("nothing-found"))
     par = Paragraph(5)
-    for text, evidence in questions:
-        par.say(text, evidence)
+    for text, evidence, priority in questions:
+        par.say(text, evidence, priority=priority)
     if not chosen:
-        par.say(w("caveat"), rule("legal.caveat"))
-        return par.section()
+        par.say(w("caveat"), rule("legal.caveat"), priority=CAVEAT)
+        return par.section(MAX_WORDS)
     evidence = [rule(f"legal:{n.id}") for n in chosen]
     par.say(
         w(
@@ -58,6 +61,10 @@ def legal(kb: Knowledge, facts: Facts) -> Section:
         *evidence,
     )
     responses = list(dict.fromkeys(n.response for n in chosen))[:MAX_RESPONSES]
-    par.say(w("responses", responses=join_names(responses)), *evidence[: len(responses)])
-    par.say(w("caveat"), rule("legal.caveat"))
-    return par.section()
+    par.say(
+        w("responses", responses=join_names(responses)),
+        *evidence[: len(responses)],
+        priority=RESPONSES,
+    )
+    par.say(w("caveat"), rule("legal.caveat"), priority=CAVEAT)
+    return par.section(MAX_WORDS)

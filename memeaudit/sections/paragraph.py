@@ -18,23 +18,37 @@ TITLES = {
 
 @dataclass
 class Paragraph:
+    """Sentences in reading order, each with its evidence and a priority: 0 is always said; with a
+    word budget, `section` leaves out the sentences of the highest priority number first (the
+    later one first among equals) until the rest fit."""
+
     number: int
     sentences: list[Sentence] = field(default_factory=list)
+    priorities: list[int] = field(default_factory=list)
 
-    def say(self, text: str, *evidence: Evidence) -> None:
+    def say(self, text: str, *evidence: Evidence, priority: int = 0) -> None:
         self.sentences.append(Sentence(text=text, evidence=list(evidence)))
+        self.priorities.append(priority)
 
-    def section(self) -> Section:
+    def section(self, budget: int | None = None) -> Section:
+        kept = list(range(len(self.sentences)))
+        if budget is not None:
+            count = {i: len(s.text.split()) for i, s in enumerate(self.sentences)}
+            for i in sorted(kept, key=lambda i: (self.priorities[i], i), reverse=True):
+                if sum(count[k] for k in kept) <= budget or self.priorities[i] == 0:
+                    break
+                kept.remove(i)
+        said = [self.sentences[i] for i in kept]
         flat = [
             ev.model_copy(update={"sentence": i})
-            for i, sentence in enumerate(self.sentences)
+            for i, sentence in enumerate(said)
             for ev in sentence.evidence
         ]
         return Section(
             number=self.number,
             title=TITLES[self.number],
-            text=" ".join(s.text for s in self.sentences),
-            sentences=self.sentences,
+            text=" ".join(s.text for s in said),
+            sentences=said,
             evidence=flat,
         )
 
@@ -73,3 +87,18 @@ def post_field(name: str, value: str, rule_id: str | None = None) -> Evidence:
 def metadata(field: str, value: str, rule_id: str | None = None) -> Evidence:
     """Evidence from the file's metadata, naming the field: 'EXIF Software: GIMP 2.10'."""
     return Evidence(kind="metadata", rule=rule_id, text=f"{field}: {value}")
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 reply', '2 replies', '0 accounts': the count and its noun, agreeing. `many` is the
+    plural where adding s, es or ies does not make it ('person', 'people')."""
+    return f"{count:,} {noun if count == 1 else many or plural_of(noun)}"
+
+
+def plural_of(noun: str) -> str:
+    """'reply' -> 'replies', 'box' -> 'boxes', 'account' -> 'accounts'."""
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"

@@ -19,6 +19,14 @@ MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
 MAX_TIMESTAMPS = 3  # timestamps named in section 2; the rest are counted
 MAX_OTHER_FIELDS = 3  # other metadata fields quoted in section 2
 QUOTED_VALUE = 80  # characters of a metadata value quoted in a sentence
+MAX_STEPS = 2  # of the lead topic's guidance: the first checks a reader can make
+MAX_CHANNELS = 3  # where to report it
+MAX_WORDS = 150  # the paragraph's budget: the sentences of least priority go first
+# Priorities (paragraph.Paragraph): 0, the lead finding and its risk, is always said.
+# The next topic is a finding too (priority 1), the one after it less so (3).
+FINDING, SUPPORT, REPORT_TO, OTHER_TOPIC, STEPS, FIGURES, CONTEXT = 1, 1, 2, 1, 3, 4, 4
+TOUCHES_ON = 5
+HEDGES = {"Over", "More", "About", "Nearly", "Almost", "Around", "Some", "Up", "Under", "Roughly"}
 
 
 def _personal_data(w: Words, facts: Facts) -> str:
@@ -232,36 +240,46 @@ def metadata_sentences(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
     return said
 
 
-def user_safety(w: Words, topic: Topic) -> list[str]:
-    """What the lead topic's guidance tells the people who see the image: the checks to make
-    before acting on it (worded for the topic's family, where the wording has that family),
-    where to report it, and support resources."""
+def user_safety(w: Words, topic: Topic) -> list[tuple[str, int]]:
+    """What the lead topic's guidance tells the people who see the image, each with its priority
+    in the paragraph: support resources first, then where to report it, then the first checks to
+    make before acting on it (worded for the topic's family, where the wording has that family)."""
     guide, family = topic.guidance, topic.family() or ""
     if guide is None:
         return []
     said = []
     if guide.steps and f"steps-{family}" in w.phrases:
-        said.append(w(f"steps-{family}", steps=join_names(guide.steps)))
+        steps = join_names(guide.steps[:MAX_STEPS])
+        said.append((w(f"steps-{family}", steps=steps), STEPS))
     if guide.support:
-        said.append(w("support", support=join_names(guide.support)))
+        said.append((w("support", support=join_names(guide.support)), SUPPORT))
     if guide.report_to and f"report-to-{family}" in w.phrases:
-        said.append(w(f"report-to-{family}", channels=join_names(guide.report_to, "or")))
+        channels = join_names(guide.report_to[:MAX_CHANNELS], "or")
+        said.append((w(f"report-to-{family}", channels=channels), REPORT_TO))
     return said
+
+
+def _as_written(counted: list[str]) -> str:
+    """Figures as written, mid-sentence: 'Over 3,000 people' reads 'over 3,000 people'."""
+    return join_names([c[0].lower() + c[1:] if c.split()[0] in HEDGES else c for c in counted])
 
 
 def security(
     kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
 ) -> Section:
     w = kb.words("security")
-    notes = [_Said(text, ev, finding) for text, ev, finding in link_notes(kb, facts)]
-    notes += metadata_sentences(kb, meta) if meta is not None else []
+    links = link_notes(kb, facts)
+    # A link's sentences stay together ("The text shows the link …" before "Its domain …").
+    notes = [_Said(text, evidence, True) for text, evidence, _ in links]
+    said = metadata_sentences(kb, meta) if meta is not None else []
+    notes += said
     par = Paragraph(2)
     if not facts.topics:
-        if not any(n.private for n in notes):
+        if not any(finding for *_, finding in links) and not any(n.private for n in said):
             par.say(w("nothing-found"), rule("section2.nothing-found"))
         for note in notes:
-            par.say(note.text, *note.evidence)
-        return par.section()
+            par.say(note.text, *note.evidence, priority=FINDING if note.private else CONTEXT)
+        return par.section(MAX_WORDS)
     personal = kb.topic_for("personal-data")
     lists_data = {personal.id} if personal is not None and facts.personal_data else set()
     if post is not None and post.body:
@@ -279,8 +297,9 @@ def security(
         par.say(w("describes", where=where, summary=topic.summary), *evidence)
         if counted := _counted(facts):
             par.say(
-                w("reports", counted=join_names(counted)),
+                w("reports", counted=_as_written(counted)),
                 ocr("; ".join(counted), "facts.figures"),
+                priority=FIGURES,
             )
     par.say(topic.risk, rule(f"topic:{first.id}.risk"))
     cites = "; ".join(ref.cite() for ref in topic.references)
@@ -289,10 +308,11 @@ def security(
     par.say(
         w(mitigations, mitigations=join_names(topic.mitigations), cites=cites),
         rule(f"topic:{first.id}.mitigations"),
+        priority=FINDING,
     )
-    for text in user_safety(w, topic):
-        par.say(text, rule(f"topic:{first.id}.guidance"))
-    for hit in others[:MORE_TOPICS]:
+    for text, priority in user_safety(w, topic):
+        par.say(text, rule(f"topic:{first.id}.guidance"), priority=priority)
+    for rank, hit in enumerate(others[:MORE_TOPICS]):
         other = kb.topics[hit.id]
         evidence = [rule(f"topic:{hit.id}", f"{_how(hit)}: {m}") for m in hit.matched]
         cites = "; ".join(ref.cite() for ref in other.references)
@@ -306,13 +326,14 @@ def security(
             )
         else:
             text = w("also-describes", summary=other.summary, mitigations=mitigations, cites=cites)
-        par.say(text, *evidence)
+        par.say(text, *evidence, priority=OTHER_TOPIC + 2 * rank)
     rest = others[MORE_TOPICS:]
     if rest:
         par.say(
             w("touches-on", titles=join_names([h.title for h in rest])),
             *(rule(f"topic:{h.id}") for h in rest),
+            priority=TOUCHES_ON,
         )
     for note in notes:
-        par.say(note.text, *note.evidence)
-    return par.section()
+        par.say(note.text, *note.evidence, priority=FINDING if note.private else CONTEXT)
+    return par.section(MAX_WORDS)
