@@ -207,6 +207,68 @@ class Post(Model):
     media_bbox: BBox | None = Field(None, description="Where the embedded picture is, if found.")
 
 
+ScreenKind = Literal[
+    "post", "chat", "email", "review", "code", "terminal", "poster", "document", "screenshot"
+]
+
+
+class ChatMessage(Model):
+    speaker: str | None = Field(
+        None,
+        description="Who wrote it: 'me' for the screenshot owner's side (bubbles on the right), "
+        "else the name shown over it or the conversation's contact.",
+    )
+    text: str = Field(description="The message as read, without its time and delivery ticks.")
+    time: str | None = Field(None, description="The time shown with it, as drawn.")
+    bbox: BBox | None = None
+
+
+class Chat(Model):
+    contact: str | None = Field(
+        None, description="The conversation's title: the contact's name, or '#channel'."
+    )
+    messages: list[ChatMessage] = []
+
+
+class Email(Model):
+    from_name: str | None = Field(None, description="The sender's display name, as shown.")
+    from_address: str | None = Field(None, description="The sender's address, as shown.")
+    to: str | None = None
+    subject: str | None = None
+    date: str | None = Field(None, description="The date as shown.")
+    body: str | None = Field(None, description="The message's text, without headers and buttons.")
+
+
+class Review(Model):
+    site: str | None = Field(None, description="The review site or store whose layout it has.")
+    rating: int | None = Field(
+        None, description="Stars out of 5, only where the OCR reads the star row cleanly."
+    )
+    reviewer: str | None = None
+    date: str | None = Field(None, description="The date or age as shown: 'Oct 17, 2025', '3d ago'.")
+    title: str | None = None
+    body: str | None = None
+
+
+class Screen(Model):
+    """What kind of screenshot the image is, from which service, and its typed fields."""
+
+    kind: ScreenKind = Field(description="screenshot when the cues do not tell.")
+    platform: str | None = Field(
+        None, description="The service, named only from its layout cues or an explicit mention."
+    )
+    confidence: float = Field(0.0, ge=0, le=1)
+    cues: list[str] = Field(
+        default_factory=list, description="The layout and text cues that decided kind and platform."
+    )
+    caption: str | None = Field(
+        None, description="Text set above the screenshot as a meme caption, if any."
+    )
+    chat: Chat | None = None
+    email: Email | None = None
+    review: Review | None = None
+
+
 class DetectedObject(Model):
     label: str
     conf: float = Field(ge=0, le=1)

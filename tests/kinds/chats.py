@@ -33,6 +33,7 @@ def bubbles(rng: random.Random, style: str) -> Fixture:
     contact = person(rng) if rng.random() < 0.8 else person(rng).split()[0]
     talk = _talk(rng, rng.randint(3, 6))
     clock = rng.choice(CLOCKS)
+    sms = False
     if style == "whatsapp":
         dark = rng.random() < 0.4
         bg, fg = ("#0b141a", "#e9edef") if dark else ("#efeae2", "#111b21")
@@ -77,6 +78,8 @@ def bubbles(rng: random.Random, style: str) -> Fixture:
     platform = {"whatsapp": "WhatsApp", "imessage": "iMessage", "telegram": "Telegram"}.get(
         style, "Messenger"
     )
+    if style == "imessage" and sms:
+        platform = "SMS"  # green bubbles and "Text Message": a text message, in Apple's app
     truth = {"kind": "chat", "platform": platform, "contact": contact}
     truth["speakers"] = ["me" if m else contact for m, _ in talk]
     truth["messages"] = [said for _, said in talk]
