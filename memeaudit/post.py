@@ -39,7 +39,8 @@ from memeaudit.postfields import (
 )
 
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
-SPLIT_HANDLE = re.compile(r"^ ([a-z0-9_]{2,14})(?=\s*[·•.]\s*\S)")  # '@ravi haddad · Mar 4'
+# The rest of a handle whose '_' OCR read as a space: '@ravi haddad · Mar 4', '@priya sato47'.
+SPLIT_HANDLE = re.compile(r"^ (?!\d{1,2}[smhdw]\b)([a-z0-9_]{2,14})(?![\w.@])")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Header:
 
 
 def _header_time(text: str) -> str | None:
+    text = re.sub(r"(?<![A-Za-z])[lI](?=\d)", "1", text)  # 'l3 Sep'
     if stamp := find_stamp(text):
         return stamp.shown
     if match := RELATIVE.search(text):
@@ -70,8 +72,10 @@ def _reposted(line: Line | None) -> str | None:
     if line is None or not (word := phrase_in(line.text, "reposted")):
         return None
     at = line.text.lower().find(word.lower())
-    name, _ = clean_name(line.text[:at].lstrip("↻⟲tl1 "))
-    return name
+    tokens = line.text[:at].split()
+    while tokens and len(tokens[0]) <= 2 and not tokens[0][:1].isupper():
+        tokens.pop(0)  # the repost icon, read as 't', 'ta' or '1'
+    return clean_name(" ".join(tokens))[0]
 
 
 def _name_before(lines: list[Line], i: int) -> tuple[str | None, Line | None]:
@@ -168,9 +172,15 @@ def _next_header(lines: list[Line], head: Header, after: int) -> int:
         found = find_handle(line.text, header=True)
         if not found or abs(line.bbox[0] - column) > line.bbox[3]:
             continue
-        rest = line.text.strip()[line.text.strip().find(found[1]) + len(found[1]) :]
-        alone = line.text.strip() == found[1]
-        if alone or (_header_time(rest) and len(rest) < 12):
+        stripped = line.text.strip()
+        at = stripped.find(found[1])
+        rest = stripped[at + len(found[1]) :]
+        alone = stripped == found[1]
+        named = any(c.isalpha() for c in stripped[:at])
+        header_like = alone or (
+            named and len(rest) < 12 and (_header_time(rest) or not rest.strip())
+        )
+        if header_like and parts.counts_row(lines, after, i) is not None:
             return i - 1 if alone and _name_before(lines, i)[1] is lines[i - 1] else i
     return len(lines)
 
@@ -188,7 +198,7 @@ def parse_post(
 ) -> Post | None:
     """The post in the OCR lines, or None. `image` (RGB pixels) lets the badge be seen;
     `nested` parses a quoted post's lines, which need no stamp or counts."""
-    lines = ocr.lines
+    lines = ocr.lines if nested else parts.merge_fragments(ocr.lines)
     head = _header(lines, 2 if nested else HEADER_LINES)
     if head is None:
         return None
@@ -220,9 +230,14 @@ def parse_post(
     middle = [i for i in range(after, content_end) if lines[i] not in header_rows]
     reply_to = None
     for i in middle[:2]:
-        if phrase_in(lines[i].text, "reply") and (found := find_handle(lines[i].text)):
-            reply_to = found[1]
-            middle.remove(i)
+        if phrase_in(lines[i].text, "reply"):
+            row_of = [j for j in middle if same_row(lines[j], lines[i])]
+            joined = " ".join(lines[j].text for j in sorted(row_of, key=lambda j: lines[j].bbox[0]))
+            if found := find_handle(joined, header=True):
+                rest = joined[joined.find(found[1]) + len(found[1]) :]
+                tail = SPLIT_HANDLE.match(rest)
+                reply_to = fix_handle(found[1] + (f"_{tail[1]}" if tail else ""))
+                middle = [j for j in middle if j not in row_of]
             break
     body_left = min((lines[i].bbox[0] for i in middle), default=lines[head.at].bbox[0])
     quote_at = next((i for i in middle if parts.is_quote_header(lines[i], body_left)), None)
@@ -259,10 +274,13 @@ def parse_post(
     if stamp_at is not None and (views := VIEWS.search(lines[stamp_at].text)):
         counts.views = labelled_counts(views.group(0)).get("views")
     if row:
-        order = cues()["count_order"].get(head.platform, ())
+        layout = "count_order_under_stamp" if stamp_at is not None else "count_order"
+        order = cues()[layout].get(head.platform) or cues()["count_order"].get(head.platform, ())
         free = [f for f in order if getattr(counts, f) is None]
-        for field, value in zip(free, row.numbers, strict=False):
-            setattr(counts, field, value)
+        width = max((ln.bbox[0] + ln.bbox[2] for ln in body_lines), default=0) - body_left
+        where = parts.slots(row, len(free), body_left, max(width, row.height * 10))
+        for slot, value in zip(where, row.numbers, strict=False):
+            setattr(counts, free[slot], value)
     body = parts_body = _body(body_lines) or None
     handle_shape = head.platform in ("Mastodon", "Bluesky", "Reddit")
     confidence = {

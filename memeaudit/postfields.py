@@ -59,7 +59,7 @@ HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("Mastodon", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     ("Bluesky", re.compile(r"(?<![\w@])@[a-z0-9_-]+(?:\.[a-z0-9-]+)+(?![\w@])")),
     ("Reddit", re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")),
-    ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@.])")),
+    ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@]|\.[A-Za-z0-9])")),
 ]
 # A header line where OCR lost the space between the name and the handle: "Jonas Kapoor@jonas".
 STUCK_HANDLE = re.compile(r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@.])")
@@ -133,7 +133,7 @@ def find_stamp(text: str) -> Stamp | None:
     before, after = match["clock"], match["after"]
     clock = _clock(before or after or "")
     if before and clock:
-        sep = "-" if (match["sep"] or "") in "-–" and match["sep"] else "·"
+        sep = "-" if match["mon2"] else "·"  # '9:15 PM - 17 Oct 2014', '9:41 PM · Oct 17, 2025'
         shown = f"{clock[0]} {sep} {date}"
     elif after and clock:
         shown = f"{date} at {clock[0]}" if "at" in match["join"] else f"{date}, {clock[0]}"
@@ -180,13 +180,13 @@ def find_handle(text: str, header: bool = False) -> tuple[str, str] | None:
 
 def fix_handle(handle: str) -> str:
     """Letters OCR reads for digits beside other digits in a handle: '@rossiyl6' -> '@rossiy16'
-    (l, I for 1; O for 0). A handle is ASCII letters, digits and '_' only."""
-    table = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+    (l, I for 1; O for 0; a lower-case o stays: '@sato47'). A handle is ASCII letters, digits and '_' only."""
+    table = str.maketrans({"l": "1", "I": "1", "O": "0"})
 
     def digit(match: re.Match[str]) -> str:
         return match.group(0).translate(table)
 
-    return re.sub(r"(?<=\d)[lIOo]+|[lIOo]+(?=\d)", digit, handle)
+    return re.sub(r"(?<=\d)[lIO]+|[lIO]+(?=\d)", digit, handle)
 
 
 def _script(char: str) -> str:

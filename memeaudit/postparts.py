@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -31,9 +32,73 @@ PART_OF = re.compile(r"(?<!\d)(\d{1,2})\s?/\s?(\d{1,2})(?!\d)\s*$|🧵")
 class CountsRow:
     numbers: list[int]
     lines: list[Line]
+    lefts: list[int]  # where each number starts, in pixels
+    height: float  # of the row's text
+
+
+def merge_fragments(lines: list[Line]) -> list[Line]:
+    """OCR lines that are pieces of one line of text (words read as lines of their own, on one
+    row and less than a text height apart) joined into one, in reading order."""
+    out: list[Line] = []
+    for line in lines:
+        for k in range(len(out) - 1, max(-1, len(out) - 4), -1):
+            prev = out[k]
+            gap = line.bbox[0] - (prev.bbox[0] + prev.bbox[2])
+            if same_row(prev, line) and -0.5 * line.bbox[3] < gap < 1.0 * line.bbox[3]:
+                out[k] = Line(
+                    text=f"{prev.text} {line.text}",
+                    conf=min(prev.conf, line.conf),
+                    bbox=union_box([prev.bbox, line.bbox]),
+                    engine=prev.engine,
+                    words=[*prev.words, *line.words],
+                )
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def slots(row: CountsRow, n: int, left: float, width: float) -> list[int]:
+    """Which of `n` cells of equal width, from x = `left`, each number of the row sits in. A
+    count of 0 is drawn as an icon with no number, so three numbers under a post with four cells
+    are placed by where they are, not by their order: the numbers' starts must fall on a grid
+    of equal pitch that begins at the row's start (the icon sits before each number, and OCR
+    may put it in the number's box, so the offset is allowed up to two text heights). With
+    fewer than three numbers the pitch is taken from the column's `width` (the counts cells and
+    a bookmark cell across it)."""
+    k, h = len(row.numbers), row.height
+    if k >= n or k == 0:
+        return list(range(k))
+    guess = width / (n + 1)
+    best: tuple[float, tuple[int, ...]] = (float("inf"), tuple(range(k)))
+    for chosen in combinations(range(n), k):
+        xs = np.array(row.lefts, dtype=float)
+        ss = np.array(chosen, dtype=float)
+        if k >= 3:
+            pitch, offset = np.polyfit(ss, xs, 1)
+            miss = float(np.abs(offset + pitch * ss - xs).max()) / max(pitch, 1.0)
+        else:
+            pitch = guess
+            offset = float(np.mean(xs - pitch * ss))
+            miss = float(np.abs(offset + pitch * ss - xs).max()) / pitch
+            miss += (
+                abs(float(xs[-1] - xs[0]) / max(ss[-1] - ss[0], 1) - pitch) / pitch if k == 2 else 0
+            )
+        if pitch < 2 * h:
+            continue
+        start = offset - left
+        outside = max(0.0, -h - start, start - 2.5 * h) / pitch
+        cost = miss + 2 * outside
+        if cost < best[0]:
+            best = (cost, chosen)
+    return list(best[1])
 
 
 def _tokens(line: Line) -> list[tuple[str, BBox]]:
+    """A line's tokens with their boxes. A line of one token keeps the line's box: the engines
+    that estimate word boxes place them less well than the line's own."""
+    if len(line.text.split()) == 1:
+        return [(line.text.strip(), line.bbox)]
     if line.words:
         return [(w.text, w.bbox) for w in line.words if w.text.strip()]
     width = line.bbox[2] / max(len(line.text), 1)
@@ -46,7 +111,7 @@ def _tokens(line: Line) -> list[tuple[str, BBox]]:
     return out
 
 
-def row_numbers(row: list[Line]) -> list[int] | None:
+def row_numbers(row: list[Line]) -> list[tuple[int, int]] | None:
     """The counts in a row of bare numbers, left to right, or None if the row is not one: each
     piece is a count or a short button label, never prose. An icon glyph read as letters stuck
     to a count ('P333') gives the count; one read as a count of its own right before another
@@ -70,12 +135,15 @@ def row_numbers(row: list[Line]) -> list[int] | None:
     if words > 2 or (len(items) < 2 and not (items and words == 0)):
         return None
     kept = []
+    icon_at: int | None = None
     for i, (value, box, clean) in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
         close = nxt is not None and nxt[1][0] - (box[0] + box[2]) < 1.2 * height
         if close and (not clean or value < 10):
-            continue  # an icon read as a digit, right before the count it stands for
-        kept.append(value)
+            icon_at = box[0]  # an icon read as a digit, right before the count it stands for
+            continue
+        kept.append((value, box[0] if icon_at is None else icon_at))
+        icon_at = None
     return kept if len(kept) >= 2 or (len(kept) == 1 and len(row) == 1) else None
 
 
@@ -102,7 +170,8 @@ def counts_row(lines: list[Line], start: int, stop: int) -> CountsRow | None:
         if numbers and (len(numbers) >= 2 or k == len(rows) - 1):
             if len(numbers) == 1 and (k == 0 or any(c.isalpha() for c in row[0].text)):
                 continue
-            return CountsRow(numbers, row)
+            height = statistics.median(ln.bbox[3] for ln in row)
+            return CountsRow([n for n, _ in numbers], row, [x for _, x in numbers], height)
     return None
 
 
@@ -173,17 +242,22 @@ def is_thread(lines: list[Line], body: str | None) -> bool:
 
 
 def has_badge(image: np.ndarray | None, name_box: BBox) -> bool:
-    """A verification badge's colour in the square right after the name (RGB image)."""
+    """A verification badge beside the name: a round blob of a badge colour (postcues.yaml),
+    about as tall as a letter, at the end of the name's box (OCR often takes the badge into
+    the box, never into the text) or just after it. `image` is RGB."""
     if image is None:
         return False
     x, y, w, h = name_box
-    x0, x1 = x + w, min(image.shape[1], x + w + round(2.2 * h))
-    y0, y1 = max(0, y - h // 5), min(image.shape[0], y + h + h // 5)
+    x0, x1 = max(0, x + w - round(1.5 * h)), min(image.shape[1], x + w + round(2.2 * h))
+    y0, y1 = max(0, y - h // 8), min(image.shape[0], y + h)  # not the blue link under it
     if x1 - x0 < 3 or y1 - y0 < 3:
         return False
     patch = image[y0:y1, x0:x1, :3].astype(np.int32)
     for rgb in cues()["badge_colours"].values():
-        close = np.abs(patch - np.array(rgb)).sum(axis=2) < 60
-        if close.sum() >= max(12, 0.06 * close.size):
+        ys, xs = np.nonzero(np.abs(patch - np.array(rgb)).sum(axis=2) < 60)
+        if len(ys) < max(10, 0.08 * h * h):
+            continue
+        tall, wide = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
+        if 0.3 * h <= tall <= 1.3 * h and 0.6 <= wide / tall <= 1.6:
             return True
     return False

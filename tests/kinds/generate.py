@@ -21,12 +21,12 @@ from typing import Any
 
 from PIL import Image
 
-from tests.kinds import chats, others, posts
+from tests.kinds import chats, others, posts, xposts
 from tests.kinds.spec import Fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / "cache" / "kinds"
-TEMPLATES = {**posts.TEMPLATES, **chats.TEMPLATES, **others.TEMPLATES}
+TEMPLATES = {**posts.TEMPLATES, **xposts.TEMPLATES, **chats.TEMPLATES, **others.TEMPLATES}
 ZOOMS = (1.0, 1.0, 1.25, 1.5, 2.0)
 ENCODINGS = (("png", 100, 1.0), ("png", 100, 0.75), ("jpeg", 85, 1.0), ("jpeg", 60, 1.0))
 
