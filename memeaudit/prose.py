@@ -41,7 +41,7 @@ _FIGURE = re.compile(
     r"[$€£]?\d[\d,.]*\d%?(?:\s+(?:million|billion|thousand))?|[$€£]\d+(?:\s+(?:million|billion))?"
 )
 _CITATION = re.compile(r"\([^()]*\b(1[89]|20)\d\d[a-z]?\)")  # '(Tramèr et al., 2016)'
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?\0]”))\s+(?=[A-Z“\"(])")
 _NO_TEXT = re.compile(r"(?i)\bno (legible |readable )?text (was|is) (found|read|visible)")
 _TEXT_TALK = re.compile(
     r"(?i)\bimage['’]s text|\btext (in|of|on) the image|\bthe text (says|reads|makes|describes)"
@@ -88,8 +88,8 @@ def doubled_punctuation(sections: Sections) -> list[Problem]:
     out = []
     for number, text in sections.items():
         for m in _DOUBLED.finditer(text):
-            first, _, second = m.groups()
-            if first == second == "." or (first in "?!" and second in "?!"):
+            first, quote, second = m.groups()
+            if (first == second == "." and not quote) or (first in "?!" and second in "?!"):
                 continue  # an ellipsis written as dots, '?!'
             if first == "." and _ABBREVIATION.search(text[: m.start()]):
                 continue  # 'e.g.,', 'Inc.,'
