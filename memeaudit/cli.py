@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from memeaudit import eval_claims
 from memeaudit.errors import ExitCode, InputError, MemeauditError, printable
 from memeaudit.eval_reports import reports_command
 from memeaudit.formats import EXTENSION, Fmt
@@ -558,6 +559,9 @@ def eval_ocr(
 
     for line in ocr_table(folder, engines.split(",")):
         typer.echo(line)
+
+
+eval_app.command("claims")(eval_claims.command)
 
 
 @eval_app.command("topics")

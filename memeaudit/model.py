@@ -352,9 +352,23 @@ class Figure(Model):
 
 class Claim(Model):
     text: str
-    speaker: str | None = None
+    speaker: str | None = Field(
+        None, description="Who asserts it: the source it quotes, else the post's author."
+    )
     figures: list[Figure] = []
     hedges: list[str] = []
+    kind: str | None = Field(
+        None,
+        description="Why it is worth checking: accusation, statistic, causal, health, prediction, "
+        "promise, reported-speech, quote, breaking or event; 'opinion' for a view, framed as one.",
+    )
+    concerns: list[str] = Field([], description="The people and organisations it is about.")
+    verify: list[str] = Field(
+        [],
+        description="What would verify it: original-post, outlet-article, organisation-statement, "
+        "health-authority, election-authority, official-channel, data-source, original-source.",
+    )
+    caption: bool = Field(False, description="Said by the picture's own caption, not the post.")
 
 
 class PersonalData(Model):

@@ -19,7 +19,13 @@ from memeaudit.facts.figures import figures
         ("Only 12% of them noticed.", "12%", 12, "percent"),
         ("About 3 out of 5 people agree.", "3 out of 5", None, "ratio"),
         ("The new model is 10x faster.", "10x", 10, "faster"),
-        ("The model ships on June 14 for everyone.", "June 14", None, "date"),
+        ("650 IT leaders weighed in", "650", 650, "IT leaders"),
+        ("You will receive 0.2 BTC back", "0.2 BTC", 0.2, "money"),
+        ("The EU fined Meta 1.2 billion euros", "1.2 billion euros", 1.2e9, "money"),
+        ("Más de 5.000 personas fueron evacuadas", "Más de 5.000", 5000, "personas"),
+        ("Plus de 2 millions de foyers", "Plus de 2 millions", 2e6, "foyers"),
+        ("Die Zahl ist um 12 Prozent gestiegen", "12 Prozent", 12, "percent"),
+        ("Your refund of £240.12 is ready", "£240.12", 240.12, "money"),
         (
             "They generated more than 16 million exchanges with Claude.",
             "more than 16 million",
@@ -39,3 +45,29 @@ def test_figures_are_kept_exactly_as_written(
 
 def test_no_figures_in_plain_words() -> None:
     assert figures("When it is Monday morning and the coffee machine is broken") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The model ships on June 14 for everyone.",  # a date
+        "See you on 14 March",
+        "Teen vaping has doubled since 2019",  # a year
+        "It cites 900123 online",  # a chat's phone number (issue L)
+        "Call me back on 07700 900123 when you can",
+        "My number is +44 7700 900456",
+        "Mi número nuevo es 612 345 678",
+        "Your verification code is 482913",
+        "Your order #48213 has shipped",
+        "Follow @dan_r1998 for more",  # a handle
+        "Version 4.2.1 is now available",
+        "Update to iOS 17.2 to get the new features",
+        "Meet me at gate 23 at 7:30",  # a gate, a time
+        "The meeting has moved to Room 4B at 2 pm",
+        "Graham Allen @GrahamAllen_1 · 13 Sep · 54m",  # post chrome
+        "Choosing which open model to run locally My laptop Mistral 7B Llama 3 70B",
+        "Top 10 tips for a better morning",  # a bare number counts nothing
+    ],
+)
+def test_phone_numbers_handles_times_dates_and_codes_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []

@@ -69,7 +69,8 @@ def extract(
     sources = text_sources(ocr, post, vision)
     author = None
     if post is not None and (post.display_name or post.handle):
-        author = f"{post.display_name} ({post.handle})" if post.display_name else post.handle
+        name, handle = post.display_name, post.handle
+        author = f"{name} ({handle})" if name and handle else name or handle
     claim_text = post.body if post and post.body else ocr.text
     personal = find_personal_data(ocr.text)
     lang = iso639_1(ocr.language.language)
@@ -83,7 +84,15 @@ def extract(
     topics += raised_by_links(kb, topics, links, impersonations)
     return Facts(
         entities=find_entities(kb, sources, post),
-        claims=find_claims(claim_text or "", author, kb.language, [p.text for p in personal]),
+        claims=find_claims(
+            claim_text or "",
+            author,
+            kb.language,
+            [p.text for p in personal],
+            kb.names(),
+            caption=dict(sources).get("ocr", "") if post is not None else "",
+            post=post is not None,
+        ),
         personal_data=personal,
         topics=topics,
         links=links,

@@ -1,15 +1,23 @@
-"""Section 4, Claims and Evidence: the factual claims the text makes, their figures as written,
-who they are attributed to, and what verifying them needs. The sentences are
-knowledge/wording/claims.yaml."""
+"""Section 4, Claims and Evidence: the claims worth checking (facts.claims), who asserts them, why
+they are worth checking, their figures as written, opinions framed as opinions, and what verifying
+them needs for this kind of image. The sentences are knowledge/wording/claims.yaml."""
 
 from __future__ import annotations
 
-from memeaudit.facts.text import end_with_quote, join_names
+import re
+
+from memeaudit.facts.text import end_with_quote, join_names, quote
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Facts, Post, Section
+from memeaudit.knowledge.wording import Words
+from memeaudit.model import Claim, Facts, Post, Section
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
 
 MAX_CLAIMS = 3
+MAX_WORDS = 150
+# Which kinds lead when there are more claims than room: the most consequential first.
+RANK = ("accusation", "breaking", "promise", "health", "reported-speech", "statistic", "quote",
+        "causal", "prediction", "event")  # fmt: skip
+DATED = re.compile(r"\d{4}|[A-Z][a-z]{2}\w*\.?\s+\d|\d\s+[A-Z][a-z]{2}|\d+/\d+")
 
 
 def accused(facts: Facts) -> list[str]:
@@ -24,47 +32,161 @@ def accused(facts: Facts) -> list[str]:
     )
 
 
-def claims(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
+def _chosen(claims: list[Claim]) -> list[Claim]:
+    """Up to MAX_CLAIMS check-worthy claims, the most consequential and best-figured first,
+    shown in the order the text makes them."""
+    worthy = [c for c in claims if c.kind != "opinion"]
+    rank = {kind: i for i, kind in enumerate(RANK)}
+    best = sorted(worthy, key=lambda c: (-len(c.figures), rank.get(c.kind or "", len(RANK))))
+    chosen = best[:MAX_CLAIMS]
+    return sorted(chosen, key=claims.index)
+
+
+def _why(w: Words, claim: Claim) -> str:
+    named = join_names(claim.concerns)
+    source = claim.speaker or ""
+    kind = claim.kind or ""
+    if kind == "accusation":
+        return w("why-accusation", concerns=named) if named else w("why-accusation-unnamed")
+    if kind == "event":
+        return w("why-event", concerns=named) if named else w("why-event-unnamed")
+    if kind in ("reported-speech", "quote") and source:
+        key = "why-reported-speech" if kind == "reported-speech" else "why-quote"
+        return w(key, source=source)
+    phrases = {
+        "statistic": w("why-statistic"),
+        "causal": w("why-causal"),
+        "health": w("why-health"),
+        "prediction": w("why-prediction"),
+        "promise": w("why-promise"),
+        "breaking": w("why-breaking"),
+        "reported-speech": w("why-reported-speech", source="a source it does not name"),
+        "quote": w("why-quote", source="a named person"),
+    }
+    return phrases.get(kind, w("why-statistic"))
+
+
+def _lead(w: Words, claim: Claim, author: str | None, previous: str | None) -> str:
+    if claim.caption:
+        who = w("who-caption")
+    elif claim.speaker is None:
+        who = w("who-text")
+    elif author and claim.speaker != author:
+        return w("passes-on", who=author, source=claim.speaker)
+    else:
+        who = w("who-again") if claim.speaker == previous else claim.speaker
+    if claim.hedges:
+        hedges = join_names([f"“{h}”" for h in claim.hedges[:2]])
+        return w("suggests", who=who, hedges=hedges)
+    return w("asserts", who=who)
+
+
+def _needs(w: Words, chosen: list[Claim], post: Post | None) -> str:
+    """What verifying the claims needs, most direct first, ending in independent reporting."""
+    keys = list(dict.fromkeys(k for c in chosen for k in c.verify))
+    asked = [c for c in chosen if "organisation-statement" in c.verify]
+    named = list(dict.fromkeys(n for c in asked for n in c.concerns))
+    outlets = list(dict.fromkeys(c.speaker for c in chosen if "outlet-article" in c.verify))
+    parts = []
+    for key in keys:
+        if key == "original-post":
+            parts.append(_original(w, post))
+        elif key == "outlet-article" and outlets:
+            parts.append(w("outlet-article", outlet=join_names([o for o in outlets if o])))
+        elif key == "organisation-statement":
+            phrase = w("organisation-statement", named=join_names(named)) if named else None
+            parts.append(phrase or w("organisation-statement-unnamed"))
+        elif key == "original-source":
+            parts.append(w("original-source"))
+        elif key == "health-authority":
+            parts.append(w("health-authority"))
+        elif key == "election-authority":
+            parts.append(w("election-authority"))
+        elif key == "official-channel":
+            parts.append(w("official-channel"))
+        elif key == "data-source":
+            parts.append(w("data-source"))
+    parts.append(w("independent"))
+    parts = list(dict.fromkeys(parts))
+    if any("," in p for p in parts):
+        return ", ".join(parts[:-1]) + ", or " + parts[-1]
+    return join_names(parts, last="or")
+
+
+def _original(w: Words, post: Post | None) -> str:
+    if post is None or not post.handle:
+        return w("original-post")
+    shown = post.timestamp_raw
+    if shown and DATED.search(shown):
+        return w("original-post-dated", handle=post.handle, date=shown)
+    return w("original-post-by", handle=post.handle)
+
+
+def _figures(w: Words, chosen: list[Claim]) -> str | None:
+    shown = list({f.text: f for c in chosen for f in c.figures}.values())
+    if not shown:
+        return None
+    figures = [
+        w("figure", figure=f.text)
+        if f.unit in ("percent", "ratio", "money", None)
+        else w("figure-unit", figure=f.text, unit=f.unit)
+        for f in shown
+    ]
+    return w("figures", figures=join_names(figures))
+
+
+def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = None) -> Section:
+    """Section 4. `text` is the image's text where the caller has it: an image without any is
+    said to have no written claim rather than to have text that makes none."""
     w = kb.words("claims")
-    if not facts.claims:
-        return nothing(4, w("nothing-found"))
+    chosen = _chosen(facts.claims)
+    opinions = [c for c in facts.claims if c.kind == "opinion"]
+    if not chosen:
+        if text is not None and not text.strip():
+            return nothing(4, w("no-text"))
+        par = Paragraph(4)
+        par.say(w("nothing-found"), rule("section4.nothing-found"))
+        if opinions:
+            said = w("opinion-only", opinion=quote(opinions[0].text.rstrip("."), 25))
+            par.say(said, ocr(opinions[0].text, "claims.opinion"))
+        par.say(w("nothing-else"), rule("claims.nothing-to-verify"))
+        return par.section()
+    author = None
+    if post is not None and (post.display_name or post.handle):
+        name, handle = post.display_name, post.handle
+        author = f"{name} ({handle})" if name and handle else name or handle
+    optional: list[tuple[str, object]] = []
     par = Paragraph(4)
-    chosen = sorted(facts.claims, key=lambda c: -len(c.figures))[:MAX_CLAIMS]
-    chosen.sort(key=facts.claims.index)
-    speaker = None
+    previous = None
     for claim in chosen:
-        if claim.speaker is None:
-            who = w("who-text")
-        else:
-            who = w("who-again") if claim.speaker == speaker else claim.speaker
-        speaker = claim.speaker
-        lead = w("suggests" if claim.hedges else "asserts", who=who)
+        lead = _lead(w, claim, author, previous)
+        previous = claim.speaker
         par.say(end_with_quote(lead, claim.text), ocr(claim.text, "facts.claims"))
-    shown = [f for c in chosen for f in c.figures if f.unit != "date"]
-    if shown:
-        figures = [
-            w("figure", figure=f.text)
-            if f.unit in ("percent", "ratio", "money", None)
-            else w("figure-unit", figure=f.text, unit=f.unit)
-            for f in shown
-        ]
-        par.say(
-            w("figures", figures=join_names(figures)),
-            *(ocr(f.text, "facts.figures") for f in shown),
+    whys = list(dict.fromkeys(_why(w, c) for c in chosen))
+    worth = w("worth", count=len(chosen), whys=join_names(whys))
+    par.say(worth, rule("claims.kind", ", ".join(c.kind or "" for c in chosen)))
+    if said := _figures(w, chosen):
+        shown = [f for c in chosen for f in c.figures]
+        par.say(said, *(ocr(f.text, "facts.figures") for f in shown))
+    if opinions:
+        optional.append(
+            (w("opinion-also", opinion=quote(opinions[0].text.rstrip("."), 20)), opinions[0])
         )
     authors = [
         e.name for e in facts.entities if e.source == "post-author" and e.kind == "organization"
     ]
     named = accused(facts)
     if authors and named:
-        par.say(
-            w("attribution", author=authors[0], accused=join_names(named)),
-            rule("claims.attribution"),
-        )
-    if post is not None:
-        by = post.handle
-        original = w("original-post-by", handle=by) if by else w("original-post")
-        par.say(w("secondary-source", original=original), rule("claims.secondary-source"))
-    else:
-        par.say(w("unsourced"), rule("claims.unsourced"))
+        said = w("attribution", author=authors[0], accused=join_names(named))
+        optional.append((said, None))
+    needs = _needs(w, chosen, post)
+    key = "secondary-source" if post is not None else "unsourced"
+    closing = w(key, count=len(chosen), needs=needs)
+    used = sum(len(s.text.split()) for s in par.sentences) + len(closing.split())
+    for said, opinion in optional:
+        if used + len(said.split()) <= MAX_WORDS:
+            evidence = ocr(opinion.text, "claims.opinion") if isinstance(opinion, Claim) else None
+            par.say(said, evidence or rule("claims.attribution"))
+            used += len(said.split())
+    par.say(closing, rule(f"claims.{key}"))
     return par.section()

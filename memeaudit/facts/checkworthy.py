@@ -1,0 +1,239 @@
+"""Whether a sentence is worth checking, and why: the cues of knowledge/claims/*.yaml weighed in a
+fixed order. Calibrated on tests/data/claims-dev.yaml (`memeaudit eval claims FILE`).
+
+The kinds, strongest first: breaking, promise, reported-speech, quote, health, accusation,
+statistic, causal, prediction, event. A sentence with none of them but a view in it is an opinion,
+which the report frames as such; any other sentence is no claim (kind None)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from memeaudit.facts.claim_cues import Cues, load_cues
+from memeaudit.model import Figure
+
+STRONG = ("breaking", "promise", "reported-speech", "quote", "health")
+NAME = re.compile(r"(?<![\w@#])[A-ZÀ-Ý][\w'’.&-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-ZÀ-Ý][\w'’.&-]*)*")
+COMMON_LIMIT = 1500  # a sentence's first word rarer than this in English is taken for a name
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """`kind`: why the sentence is worth checking, "opinion", or None; `cues`: what decided it."""
+
+    kind: str | None
+    cues: tuple[str, ...] = ()
+
+    @property
+    def checkworthy(self) -> bool:
+        return self.kind not in (None, "opinion")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_cues().files["names"].words)
+
+
+@cache
+def _english() -> object:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en")
+
+
+def _rare(word: str) -> bool:
+    checker = _english()
+    return checker.word_frequency[word.lower()] < COMMON_LIMIT  # type: ignore[attr-defined]
+
+
+def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised runs that read as names: anywhere but the sentence's start, or at the start
+    when the run is several words, a known name, or a word rare in English ("Pfizer")."""
+    if sentence.isupper():
+        return []
+    found = []
+    for match in NAME.finditer(sentence):
+        run = match.group(0).rstrip(".'’")
+        first = run.split()[0]
+        start = sentence[: match.start()].strip(" \"“'(-–—")
+        at_start = not start or start[-1] in ".:!?"
+        if first.lower() in _function_words() and len(run.split()) == 1:
+            continue
+        if first.lower() in _function_words():
+            run = " ".join(run.split()[1:])
+        elif re.search(r"\bthe\s+$", sentence[: match.start()]) and " " in run:
+            run = f"the {run}"  # "the White House"
+        if not run or (at_start and " " not in run and run.lower() not in known and not _rare(run)):
+            continue
+        if run.isupper() and len(run) <= 3 and run.lower() in _function_words():
+            continue
+        found.append(run)
+    return list(dict.fromkeys(found))
+
+
+def _near(first: re.Match[str], second: re.Pattern[str], text: str, words: int = 7) -> bool:
+    """Whether `second` matches within `words` words after `first`."""
+    after = text[first.end() :]
+    window = " ".join(after.split()[:words])
+    return second.search(window) is not None
+
+
+def _reported(cues: Cues, text: str, names: list[str]) -> str | None:
+    """The cue of reported speech, if any: 'according to', an outlet's report, 'police said'."""
+    for name in ("according", "insiders"):
+        if m := cues.search("reported-speech", name, text):
+            return m.group(0)
+    verbs = cues.pattern("reported-speech", "verbs")
+    for outlet in cues.pattern("outlets", "outlets").finditer(text):
+        reporting = cues.pattern("outlets", "reporting")
+        before = " ".join(text[: outlet.start()].split()[-2:])
+        if _near(outlet, reporting, text, 3) or reporting.search(before):
+            return outlet.group(0)
+    offices = cues.pattern("accusation", "targets")
+    for pattern in (cues.pattern("reported-speech", "speakers"), offices):
+        for speaker in pattern.finditer(text):
+            if _near(speaker, verbs, text, 3):
+                return speaker.group(0)
+    return None
+
+
+def _quoted(cues: Cues, text: str, names: list[str]) -> str | None:
+    for name in ("attributed", "sayings"):
+        if m := cues.search("quotes", name, text):
+            return m.group(0)
+    says = re.compile(r"^\s*(?:says|said|claims|claimed|insists|wrote|tweeted|told)\b", re.I)
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            if says.search(text[m.end() :]) and name.lower() not in _family(cues):
+                return f"{name} says"
+    return None
+
+
+def _family(cues: Cues) -> frozenset[str]:
+    return frozenset(p.lower() for p in cues.files["reported-speech"].cues["family"].phrases)
+
+
+def _future(cues: Cues, text: str) -> str | None:
+    """A future marker not said of the writer ("I will", "we'll be there")."""
+    for m in cues.pattern("prediction", "future").finditer(text):
+        before = text[: m.start()].split()[-1:] or [""]
+        if before[0].lower().strip(",") not in ("i", "we", "you", "i'll", "we'll", "and"):
+            return m.group(0)
+    return None
+
+
+def _counted(figures: list[Figure], durations: frozenset[str]) -> list[Figure]:
+    return [f for f in figures if f.unit not in durations]
+
+
+def judge(
+    sentence: str,
+    figures: list[Figure],
+    known: frozenset[str] = frozenset(),
+    cues: Cues | None = None,
+) -> Verdict:
+    """Why `sentence` is worth checking (its kind and the cues that say so), or that it is an
+    opinion, or no claim at all."""
+    cues = cues or load_cues()
+    text = sentence.strip()
+    if len(text.split()) < 3 or text.endswith("?") or text.startswith("¿"):
+        return Verdict(None)
+    if m := cues.search("breaking", "openers", text):
+        return Verdict("breaking", (m.group(0).strip(" :"),))
+    names = names_in(text, known)
+    strong = _strong(cues, text, names)
+    if strong is not None:
+        return strong
+    if any(
+        cues.search("not-claims", n, text) for n in ("memes", "greetings", "instructions", "chrome")
+    ):
+        return Verdict(None)
+    if m := cues.search("opinion", "normative", text):
+        return Verdict("opinion", (m.group(0),))
+    accusation = _accusation(cues, text, names, acts_only=True)
+    if accusation is not None:
+        return accusation
+    if cues.search("not-claims", "personal", text):
+        opinion = _opinion(cues, text)
+        return Verdict("opinion", (opinion,)) if opinion else Verdict(None)
+    durations = frozenset(w.lower() for w in cues.files["figures"].durations)
+    counted = _counted(figures, durations)
+    price = cues.search("statistic", "prices", text)
+    if counted and not (
+        price and all(f.unit == "money" and (f.value or 0) < 1000 for f in counted)
+    ):
+        return Verdict("statistic", tuple(f.text for f in counted))
+    if m := cues.search("statistic", "trends", text):
+        return Verdict("statistic", (m.group(0),))
+    if m := cues.search("causal", "strong", text):
+        return Verdict("causal", (m.group(0),))
+    opinion = _opinion(cues, text)
+    if (future := _future(cues, text)) and opinion is None:
+        target = cues.search("accusation", "targets", text)
+        stakes = cues.search("prediction", "stakes", text)
+        if names or target or stakes:
+            return Verdict("prediction", (future,))
+    if opinion is None and (deed := _accusation(cues, text, names, acts_only=False)):
+        return deed
+    if opinion is None and (m := _event(cues, text, names)):
+        return Verdict("event", (m,))
+    return Verdict("opinion", (opinion,)) if opinion else Verdict(None)
+
+
+def _strong(cues: Cues, text: str, names: list[str]) -> Verdict | None:
+    if m := cues.search("prediction", "promises", text):
+        return Verdict("promise", (m.group(0),))
+    if said := _reported(cues, text, names):
+        return Verdict("reported-speech", (said,))
+    if said := _quoted(cues, text, names):
+        return Verdict("quote", (said,))
+    term = cues.search("health", "terms", text)
+    effect = cues.search("health", "effects", text)
+    if term and effect:
+        return Verdict("health", (term.group(0), effect.group(0)))
+    return None
+
+
+def _accusation(cues: Cues, text: str, names: list[str], acts_only: bool) -> Verdict | None:
+    """An act of wrongdoing with someone to do it: an office, a name, or people who do wrong by
+    trade. Neutral deeds ("sold", "fired") need an office or a name the sentence shows as one."""
+    target = cues.search("accusation", "targets", text) or cues.search("accusation", "actors", text)
+    if names and (m := cues.search("accusation", "findings", text)):
+        return Verdict("accusation", (m.group(0), names[0]))
+    first = re.match(r"\W*([A-ZÀ-Ý][\w'’.&-]+)", text)
+    if names:
+        who: str | None = names[0]
+    elif (
+        acts_only
+        and first
+        and first.group(1).lower() not in _function_words()
+        and not text.isupper()
+    ):
+        who = first.group(1)  # "Trump is openly bribing ...": an act names its doer first
+    else:
+        who = target.group(0) if target else None
+    if who is None:
+        return None
+    if m := cues.search("accusation", "acts", text):
+        return Verdict("accusation", (m.group(0), who))
+    if not acts_only and (m := cues.search("accusation", "deeds", text)):
+        return Verdict("accusation", (m.group(0), who))
+    return None
+
+
+def _event(cues: Cues, text: str, names: list[str]) -> str | None:
+    target = cues.search("accusation", "targets", text) or cues.search("accusation", "actors", text)
+    if (names or target) and (m := cues.search("event", "verbs", text)):
+        return m.group(0)
+    if m := cues.search("event", "happenings", text):
+        return m.group(0)
+    return None
+
+
+def _opinion(cues: Cues, text: str) -> str | None:
+    for name in ("markers", "labels", "evaluative"):
+        if m := cues.search("opinion", name, text):
+            return m.group(0)
+    return None
