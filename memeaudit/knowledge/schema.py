@@ -311,7 +311,7 @@ class Plural(Strict):
 
 
 Phrase = PhraseText | Plural
-WordingName = Literal["security", "metadata", "links", "platforms", "claims", "legal"]
+WordingName = Literal["security", "metadata", "links", "platforms", "claims", "legal", "templates"]
 
 
 class WordingFile(Strict):
