@@ -45,6 +45,7 @@ class Knowledge:
     benign: list[str] = field(default_factory=list)
     software: list[Software] = field(default_factory=list)
     person_fields: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
     wording: dict[str, dict[str, Phrase]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
@@ -105,6 +106,7 @@ class Knowledge:
         elif doc.kind == "metadata":
             self.software.extend(doc.software)
             self.person_fields.extend(doc.person_fields)
+            self.placeholders.extend(doc.placeholders)
         elif doc.kind == "wording":
             self.wording[doc.wording] = merge(self.wording.get(doc.wording), doc)
 

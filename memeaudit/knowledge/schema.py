@@ -359,6 +359,7 @@ class MetadataFile(Strict):
     version: int
     software: list[Software] = []
     person_fields: list[Text] = []
+    placeholders: list[TopicRegex] = []  # whole values that are no value (metadata/doubt.py)
 
 
 KnowledgeFile = Annotated[

@@ -11,7 +11,9 @@ from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.schema import Software, Topic
 from memeaudit.knowledge.wording import Words
 from memeaudit.metadata import position_text
+from memeaudit.metadata.doubt import vet
 from memeaudit.model import Evidence, Facts, ImageMetadata, Post, Section, TopicHit
+from memeaudit.sections.doubtful import by_value, doubt_sentences
 from memeaudit.sections.links import link_notes
 from memeaudit.sections.paragraph import Paragraph, metadata, ocr, one_stop, rule
 
@@ -151,7 +153,8 @@ def _people_and_times(w: Words, kb: Knowledge, meta: ImageMetadata) -> list[_Sai
     person = {f.lower() for f in kb.person_fields}
     people = [f for f in meta.other if _bare(f.field).lower() in person]
     if people:
-        named = [w("person-item", value=_short(f.value), field=f.field) for f in people]
+        groups = by_value([(f.field, f.value) for f in people])  # a value once, with its fields
+        named = [w("person-item", value=_short(v), field=join_names(f)) for f, v in groups]
         said.append(
             _Said(
                 w("person", people=join_names(named)),
@@ -161,9 +164,10 @@ def _people_and_times(w: Words, kb: Knowledge, meta: ImageMetadata) -> list[_Sai
         )
     if meta.timestamps:
         order = sorted(meta.timestamps, key=lambda f: "DateTimeOriginal" not in f)
-        shown = order[:MAX_TIMESTAMPS]
-        more = len(order) - len(shown)
-        listed = [w("timestamp-item", value=meta.timestamps[f], field=f) for f in shown]
+        groups = by_value([(f, meta.timestamps[f]) for f in order])  # a time once
+        shown = groups[:MAX_TIMESTAMPS]
+        more = sum(len(f) for f, _ in groups[MAX_TIMESTAMPS:])
+        listed = [w("timestamp-item", value=v, field=join_names(f)) for f, v in shown]
         listed += [w("more-timestamps", count=more)] if more else []
         said.append(
             _Said(
@@ -204,11 +208,12 @@ def _provenance(w: Words, kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
     person = {f.lower() for f in kb.person_fields}
     rest = [f for f in meta.other if _bare(f.field).lower() not in person]
     if rest:
+        groups = by_value([(f.field, f.value) for f in rest])  # a value once, with its fields
         shown = [
-            w("other-field-item", field=f.field, value=_short(f.value))
-            for f in rest[:MAX_OTHER_FIELDS]
+            w("other-field-item", field=join_names(f), value=_short(v))
+            for f, v in groups[:MAX_OTHER_FIELDS]
         ]
-        more = len(rest) - MAX_OTHER_FIELDS
+        more = sum(len(f) for f, _ in groups[MAX_OTHER_FIELDS:])
         shown += [w("more-fields", count=more)] if more > 0 else []
         said.append(
             _Said(
@@ -228,7 +233,9 @@ def metadata_sentences(kb: Knowledge, meta: ImageMetadata) -> list[_Said]:
     w = kb.words("metadata")
     if meta.is_empty():
         return [_Said(w("none"), [metadata("EXIF, XMP", "none", "metadata.none")])]
+    meta, doubts = vet(meta, kb.placeholders)  # placeholders and impossible dates: no facts
     said = _location_and_device(w, meta) + _people_and_times(w, kb, meta) + _provenance(w, kb, meta)
+    said += [_Said(text, evidence) for text, evidence in doubt_sentences(w, doubts)]
     if not said:
         blocks = join_names(meta.blocks)
         said.append(
