@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Evidence, Facts, Link
-from memeaudit.sections.paragraph import rule
+from memeaudit.sections.paragraph import one_stop, rule
 
 MAX_LINKS = 3  # links described in section 2: the most telling first
 # Signals in the order a reader should hear them; punycode only where it imitates a brand.
@@ -35,9 +35,8 @@ def link_notes(kb: Knowledge, facts: Facts) -> list[Note]:
     notes: list[Note] = []
     for link in sorted(filter(_worth_saying, facts.links), key=_rank)[:MAX_LINKS]:
         what = w("what-code") if link.source == "code" else w("what-text")
-        notes.append(
-            (w("points-to", what=what, target=link.url), [_evidence(link, "links.found")], False)
-        )
+        said = one_stop(w("points-to", what=what, target=link.url))  # a link read with its '.'
+        notes.append((said, [_evidence(link, "links.found")], False))
         kinds = {s.kind: s.detail for s in link.signals}
         for kind in ORDER:
             if kind not in kinds or (kind == "punycode" and "lookalike" not in kinds):

@@ -102,3 +102,11 @@ def plural_of(noun: str) -> str:
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number(count: int) -> str:
+    """A count in a sentence: 'two' up to ten, then digits ('12', '1,200')."""
+    return NUMBERS[count] if 0 <= count < len(NUMBERS) else f"{count:,}"

@@ -15,7 +15,7 @@ from memeaudit.metadata.doubt import vet
 from memeaudit.model import Evidence, Facts, ImageMetadata, Post, Section, TopicHit
 from memeaudit.sections.doubtful import by_value, doubt_sentences
 from memeaudit.sections.links import link_notes
-from memeaudit.sections.paragraph import Paragraph, metadata, ocr, one_stop, rule
+from memeaudit.sections.paragraph import Paragraph, metadata, number, ocr, one_stop, rule
 
 MORE_TOPICS = 2  # topics after the first get one sentence each, up to this many
 MAX_TIMESTAMPS = 3  # timestamps named in section 2; the rest are counted
@@ -32,11 +32,19 @@ HEDGES = {"Over", "More", "About", "Nearly", "Almost", "Around", "Some", "Up", "
 
 
 def _personal_data(w: Words, facts: Facts) -> str:
-    """'an email address (a@b.org) and a phone number (+1 415-555-0132)'."""
+    """'two email addresses (a@b.org and c@d.org) and a phone number (+1 415-555-0132)': each
+    kind once, with its count, in the order first found."""
+    kinds: dict[str, list[str]] = {}
+    for found in facts.personal_data:
+        kinds.setdefault(found.kind, []).append(found.text)
     return join_names(
         [
-            w("personal-data-item", noun=w(f"personal-data-{p.kind}"), value=p.text)
-            for p in facts.personal_data
+            w(
+                "personal-data-item",
+                noun=w(f"personal-data-{kind}", count=len(values), number=number(len(values))),
+                value=join_names(values),
+            )
+            for kind, values in kinds.items()
         ]
     )
 
