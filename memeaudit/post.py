@@ -37,10 +37,11 @@ from memeaudit.postfields import (
     labelled_counts,
     phrase_in,
 )
+from memeaudit.postlayouts import parse_layout
 
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
 # The rest of a handle whose '_' OCR read as a space: '@ravi haddad · Mar 4', '@priya sato47'.
-SPLIT_HANDLE = re.compile(r"^ (?!\d{1,2}[smhdw]\b)([a-z0-9_]{2,14})(?![\w.@])")
+SPLIT_HANDLE = re.compile(r"^ (?!\d{1,2}[smhdw]\b)(?=[a-z0-9_]*[a-z])([a-z0-9_]{2,14})(?![\w.@])")
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _reposted(line: Line | None) -> str | None:
     if line is None or not (word := phrase_in(line.text, "reposted")):
         return None
     at = line.text.lower().find(word.lower())
-    tokens = line.text[:at].split()
+    tokens = re.sub(r"^[a-z]{1,2}(?=[A-Z])", "", line.text[:at].strip()).split()  # 'tMateo'
     while tokens and len(tokens[0]) <= 2 and not tokens[0][:1].isupper():
         tokens.pop(0)  # the repost icon, read as 't', 'ta' or '1'
     return clean_name(" ".join(tokens))[0]
@@ -152,17 +153,6 @@ def _name_box(line: Line, name: str) -> tuple[int, int, int, int]:
     return (line.bbox[0], line.bbox[1], round(line.bbox[2] * share), line.bbox[3])
 
 
-def _body(lines: list[Line]) -> str:
-    """Join body lines; a vertical gap wider than one line height starts a new paragraph."""
-    text: list[str] = []
-    for prev, line in zip([None, *lines], lines, strict=False):
-        if prev is not None:
-            gap = line.bbox[1] - (prev.bbox[1] + prev.bbox[3])
-            text.append("\n\n" if gap > 0.9 * line.bbox[3] else " ")
-        text.append(line.text)
-    return "".join(text).strip()
-
-
 def _next_header(lines: list[Line], head: Header, after: int) -> int:
     """Where a second post starts below this one (a thread, or the replies under it): a handle
     in the header's column, alone on its line or followed by a time."""
@@ -199,6 +189,8 @@ def parse_post(
     """The post in the OCR lines, or None. `image` (RGB pixels) lets the badge be seen;
     `nested` parses a quoted post's lines, which need no stamp or counts."""
     lines = ocr.lines if nested else parts.merge_fragments(ocr.lines)
+    if not nested and (by_layout := parse_layout(lines)) is not None:
+        return by_layout
     head = _header(lines, 2 if nested else HEADER_LINES)
     if head is None:
         return None
@@ -281,7 +273,7 @@ def parse_post(
         where = parts.slots(row, len(free), body_left, max(width, row.height * 10))
         for slot, value in zip(where, row.numbers, strict=False):
             setattr(counts, free[slot], value)
-    body = parts_body = _body(body_lines) or None
+    body = parts_body = parts.join_body(body_lines) or None
     handle_shape = head.platform in ("Mastodon", "Bluesky", "Reddit")
     confidence = {
         "platform": min(0.95, 0.5 + 0.2 * cues_seen + 0.2 * handle_shape),

@@ -16,15 +16,18 @@ from memeaudit.yamlload import safe_load
 COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[KMB]?$", re.IGNORECASE)
 SCALE = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}
 # An icon glyph read as letters stuck to a count: "P333" (the reply bubble), "li55.8K" (views).
-GLYPH_COUNT = re.compile(r"^(?P<glyph>[^\d\s,.]{1,2})(?P<count>\d[\d,.]*[KMB]?)$", re.IGNORECASE)
+GLYPH_COUNT = re.compile(  # or after it: '53.2Kli' (the views icon)
+    r"^(?:(?P<glyph>[^\d\s,.]{1,3})(?P<count>\d[\d,.]*[KMB]?)|(?P<count2>\d[\d,.]*[KMB]?)[^\d\s,.KMB]{1,2})$",
+    re.IGNORECASE,
+)
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     )
 }
-MON = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+MON = (  # the first letter in either case: OCR reads 'Jan' as 'jan'
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 YEAR = r"(?:19|20)\d{2}"
@@ -32,13 +35,13 @@ CLOCK = r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
 # "Feb 23, 2026", "Oct 17", "Feb23,2026" (OCR drops spaces); "17 Oct 2014", "13 Sep".
 MDY = rf"(?P<mon>{MON})\s*(?P<day>\d{{1,2}})(?:(?:,\s*|\s+)(?P<year>{YEAR}))?"
 DMY = rf"(?P<day2>\d{{1,2}})\s*(?P<mon2>{MON})(?:,?\s*(?P<year2>{YEAR}))?"
-DATE = rf"(?<![\w])(?:{MDY}|{DMY})(?![\w])"
+DATE = rf"(?<![\w])(?:{MDY}|{DMY})(?=\W|$|at\b)"
 # "10:02 AM · Feb 23, 2026" (X), "9:15 PM - 17 Oct 2014" (2014 cards), "February 23, 2026 at
 # 10:02 AM" (Bluesky, Facebook), "Feb 23, 2026, 10:02" (Mastodon), "Yesterday at 14:02".
 TIMESTAMP = re.compile(
     rf"(?:(?P<clock>{CLOCK})\s*(?P<sep>[·.•\-–])?\s*)?{DATE}"
-    rf"(?:(?P<join>\s*,\s*|\s*\bat\s*)(?P<after>{CLOCK}))?"
-    rf"|(?P<dayword>Yesterday|Today)\s+at\s+(?P<dayclock>{CLOCK})"
+    rf"(?:(?P<join>\s*,\s*|\s*at\s*)(?P<after>{CLOCK}))?"
+    rf"|(?P<dayword>Yesterday|Today)\s*at\s*(?P<dayclock>{CLOCK})"
 )
 SHORT_DATE = re.compile(DATE)
 RELATIVE = re.compile(r"(?<![\w.,])(\d{1,2}\s?[smhdw])(?![\w])")
@@ -48,12 +51,12 @@ AGO = re.compile(
 VIEWS = re.compile(r"(\d[\d.,]*[KMB]?)\s*Views", re.IGNORECASE)
 LABELLED = re.compile(
     r"(\d[\d.,]*[KMB]?)\s*(Replies|Reply|Comments?|Retweets?|Reposts?|Boosts?|Quote Tweets?"
-    r"|Quotes?|Likes?|Favou?rites?|Upvotes?|Points?|Views)(?![a-z])",
+    r"|Quotes?|[LlI]ikes?|Favou?rites?|Upvotes?|Points?|Views)(?![a-z])",
     re.IGNORECASE,
 )
 LABEL_FIELD = {
     "repl": "replies", "comm": "replies", "retw": "reposts", "repo": "reposts", "boos": "reposts",
-    "like": "likes", "favo": "likes", "upvo": "likes", "poin": "likes", "view": "views",
+    "like": "likes", "iike": "likes", "favo": "likes", "upvo": "likes", "poin": "likes", "view": "views",
 }  # fmt: skip
 HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("Mastodon", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
@@ -78,6 +81,8 @@ def parse_count(text: str) -> int | None:
     if not token.isascii() or not COUNT.match(token):
         return None
     scale = SCALE.get(token[-1], 1)
+    if scale == 1 and re.fullmatch(r"\d{1,3}\.\d{3}", token):
+        token = token.replace(".", ",")  # '7.359': a thousands separator read as a dot
     number = (token[:-1] if scale > 1 else token).replace(",", "")
     return round(float(number) * scale)
 
@@ -85,7 +90,7 @@ def parse_count(text: str) -> int | None:
 def glyph_count(token: str) -> int | None:
     """The count in a token where an icon glyph stuck to it ('P333' -> 333), else None."""
     match = GLYPH_COUNT.match(token.strip())
-    return parse_count(match["count"]) if match else None
+    return parse_count(match["count"] or match["count2"]) if match else None
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,7 @@ def find_stamp(text: str) -> Stamp | None:
     month = MONTHS[mon[:3].lower()]
     if not 1 <= day <= 31:
         return None
-    mon_shown = mon.rstrip(".")
+    mon_shown = mon.rstrip(".").capitalize()
     date = f"{mon_shown} {day}" if match["mon"] else f"{day} {mon_shown}"
     if year:
         date += f", {year}" if match["mon"] else f" {year}"
@@ -179,14 +184,14 @@ def find_handle(text: str, header: bool = False) -> tuple[str, str] | None:
 
 
 def fix_handle(handle: str) -> str:
-    """Letters OCR reads for digits beside other digits in a handle: '@rossiyl6' -> '@rossiy16'
-    (l, I for 1; O for 0; a lower-case o stays: '@sato47'). A handle is ASCII letters, digits and '_' only."""
-    table = str.maketrans({"l": "1", "I": "1", "O": "0"})
+    """Letters OCR reads for digits between two digits in a handle: '@mara2O24' -> '@mara2024'
+    (l, I for 1; O for 0). A letter beside one digit stays: '@demirl85' is a real handle. A handle is ASCII letters, digits and '_' only."""
+    table = str.maketrans({"l": "1", "I": "1", "O": "0"})  # only between two digits
 
     def digit(match: re.Match[str]) -> str:
         return match.group(0).translate(table)
 
-    return re.sub(r"(?<=\d)[lIO]+|[lIO]+(?=\d)", digit, handle)
+    return re.sub(r"(?<=\d)[lIO](?=\d)", digit, handle)
 
 
 def _script(char: str) -> str:

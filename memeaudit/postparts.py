@@ -36,6 +36,17 @@ class CountsRow:
     height: float  # of the row's text
 
 
+def join_body(lines: list[Line]) -> str:
+    """Body lines joined; a vertical gap wider than one line height starts a new paragraph."""
+    text: list[str] = []
+    for prev, line in zip([None, *lines], lines, strict=False):
+        if prev is not None:
+            gap = line.bbox[1] - (prev.bbox[1] + prev.bbox[3])
+            text.append("\n\n" if gap > 0.9 * line.bbox[3] else " ")
+        text.append(line.text)
+    return "".join(text).strip()
+
+
 def merge_fragments(lines: list[Line]) -> list[Line]:
     """OCR lines that are pieces of one line of text (words read as lines of their own, on one
     row and less than a text height apart) joined into one, in reading order."""
@@ -123,7 +134,7 @@ def row_numbers(row: list[Line]) -> list[tuple[int, int]] | None:
         if (n := parse_count(text)) is not None:
             items.append((n, box, True))
         elif (n := glyph_count(text)) is not None:
-            items.append((n, box, False))
+            items.append((n, box, text[:1].isdigit()))  # a glyph after the count is no icon of its
     words = sum(
         1
         for text, _ in tokens
@@ -168,7 +179,7 @@ def counts_row(lines: list[Line], start: int, stop: int) -> CountsRow | None:
             continue  # the stamp line, or counts with their labels
         numbers = row_numbers(row)
         if numbers and (len(numbers) >= 2 or k == len(rows) - 1):
-            if len(numbers) == 1 and (k == 0 or any(c.isalpha() for c in row[0].text)):
+            if len(numbers) == 1 and (k == 0 or parse_count(row[0].text.strip()) is None):
                 continue
             height = statistics.median(ln.bbox[3] for ln in row)
             return CountsRow([n for n, _ in numbers], row, [x for _, x in numbers], height)

@@ -4,7 +4,15 @@ import pytest
 
 from memeaudit.model import Line, OcrResult
 from memeaudit.post import parse_post
-from memeaudit.postfields import find_handle, labelled_counts, parse_count, parse_timestamp
+from memeaudit.postfields import (
+    clean_name,
+    find_handle,
+    find_stamp,
+    fix_handle,
+    labelled_counts,
+    parse_count,
+    parse_timestamp,
+)
 
 
 @pytest.mark.parametrize(
@@ -120,3 +128,188 @@ def test_labelled_counts() -> None:
         "likes": 184000,
     }
     assert labelled_counts("345 comments") == {"replies": 345}
+
+
+# Issue K #1: times as the apps show them, kept as shown, ISO where the date has a year.
+@pytest.mark.parametrize(
+    ("text", "shown", "iso"),
+    [
+        ("Mara Quill @mq · 13 Sep", "13 Sep", None),
+        ("@mq · Oct 17", "Oct 17", None),
+        ("Feb 23, 2026", "Feb 23, 2026", "2026-02-23"),
+        ("10:02AM·Feb23,2026·3.4KViews", "10:02 AM · Feb 23, 2026", "2026-02-23T10:02:00"),
+        ("10:02 AM. Feb 23, 2026 . 65.9K Views", "10:02 AM · Feb 23, 2026", "2026-02-23T10:02:00"),
+        ("9:15 PM - 17 Oct 2014", "9:15 PM - 17 Oct 2014", "2014-10-17T21:15:00"),
+        ("October17, 2025 at9:41 PM", "October 17, 2025 at 9:41 PM", "2025-10-17T21:41:00"),
+        ("Yesterday at 14:02", "Yesterday at 14:02", None),
+        ("February 23 at 10:02 AM", "February 23 at 10:02 AM", None),
+    ],
+)
+def test_times_are_kept_as_shown(text: str, shown: str, iso: str | None) -> None:
+    stamp = find_stamp(text)
+    assert stamp is not None and (stamp.shown, stamp.iso) == (shown, iso)
+
+
+@pytest.mark.parametrize("text", ["2h", "54m", "3d"])
+def test_relative_times_in_a_timeline_header(text: str) -> None:
+    lines = [
+        _line(f"Mara Quill @maraquill · {text}", 10, x=70),
+        _line("Reminder that the garden meeting moved.", 45, x=70),
+        _line("12", 90, x=70),
+        _line("3.4K", 90, x=250),
+        _line("18K", 90, x=430),
+        _line("2.2M", 90, x=610),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None and post.timestamp_raw == text and post.timestamp is None
+    assert (post.display_name, post.handle) == ("Mara Quill", "@maraquill")
+
+
+@pytest.mark.parametrize(
+    ("drawn", "name"),
+    [
+        ("Anthropic ●", "Anthropic"),
+        ("Tomás Ortega烂", "Tomás Ortega"),
+        ("Mara Quill 🌿", "Mara Quill"),
+        ("Ines Alves ©", "Ines Alves"),
+        ("Jean-Luc O'Neil", "Jean-Luc O'Neil"),
+        ("東京 太郎", "東京 太郎"),
+    ],
+)
+def test_badge_and_emoji_glyphs_are_cut_from_names(drawn: str, name: str) -> None:
+    assert clean_name(drawn)[0] == name
+
+
+def test_letters_between_digits_in_a_handle_are_digits() -> None:
+    assert fix_handle("@mara2O24") == "@mara2024"
+    assert fix_handle("@demirl85") == "@demirl85"  # a letter beside one digit may be real
+    assert fix_handle("@priya_sato47") == "@priya_sato47"
+
+
+def test_name_and_handle_stuck_together_or_on_two_lines() -> None:
+    one = parse_post(_ocr([_line("Jonas Kapoor@jonas_kapoor· 54m", 10), _line("Hello.", 45)]))
+    assert one is not None and (one.display_name, one.handle) == ("Jonas Kapoor", "@jonas_kapoor")
+    assert one.timestamp_raw == "54m"
+    two = parse_post(
+        _ocr([_line("Ines Alves", 10, x=90), _line("@ines_alves", 42, x=90), _line("Hi.", 90)])
+    )
+    assert two is not None and (two.display_name, two.handle) == ("Ines Alves", "@ines_alves")
+
+
+def _status(extra: list[Line], counts: list[Line]) -> list[Line]:
+    """An X status page: header, body, `extra` (a picture, a quote), stamp, counts row."""
+    return [
+        _line("Anthropic", 10, x=90),
+        _line("@AnthropicAI", 45, x=90),
+        _line("We found a thing on our models.", 100),
+        *extra,
+        _line("10:02 AM · Feb 23, 2026 · 4.1M Views", 560),
+        *counts,
+    ]
+
+
+def test_digits_in_an_embedded_picture_are_never_counts() -> None:
+    picture = [_line("2 : 1", 250, x=200, h=90), _line("1,500", 380, x=200, h=90)]
+    counts = [_line("12", 620, x=40), _line("345", 620, x=300), _line("6.7K", 620, x=560)]
+    post = parse_post(_ocr(_status(picture, counts)))
+    assert post is not None
+    assert post.counts.model_dump() == {
+        "replies": 12,
+        "reposts": 345,
+        "likes": 6700,
+        "views": 4_100_000,
+    }
+    assert post.media and post.media_bbox is not None
+    assert post.body == "We found a thing on our models."
+
+
+def test_icon_glyphs_read_as_digits_are_ignored() -> None:
+    counts = [
+        _line("P333", 620, x=20),
+        _line("C2 29.8K", 620, x=262),
+        _line("23", 620, x=529),
+    ]
+    post = parse_post(_ocr(_status([], counts)))
+    assert post is not None
+    assert (post.counts.replies, post.counts.reposts, post.counts.likes) == (333, 29800, 23)
+
+
+def test_a_cell_without_a_number_keeps_the_others_in_place() -> None:
+    """A timeline post with no reposts: the repost cell shows only its icon."""
+    lines = [
+        _line("Mara Quill @maraquill · 2h", 10, x=70),
+        _line("Reminder that the garden meeting moved to the library this week.", 45, x=70),
+        _line("12", 90, x=95),
+        _line("18K", 90, x=455),
+        _line("2.2M", 90, x=635),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None
+    assert post.counts.model_dump() == {
+        "replies": 12,
+        "reposts": None,
+        "likes": 18000,
+        "views": 2_200_000,
+    }
+
+
+def test_a_post_whose_counts_row_is_cropped_off() -> None:
+    lines = _status([], [])
+    post = parse_post(_ocr(lines))
+    assert post is not None and post.handle == "@AnthropicAI"
+    assert post.counts.model_dump() == {
+        "replies": None,
+        "reposts": None,
+        "likes": None,
+        "views": 4_100_000,
+    }
+    assert post.timestamp_raw == "10:02 AM · Feb 23, 2026"
+
+
+# Issue K #2: the structure of a post.
+def test_reply_repost_and_quote() -> None:
+    lines = [
+        _line("t Ines Ortega reposted", 10, x=90),
+        _line("Aisha Quill", 50, x=90),
+        _line("@aquill", 85, x=90),
+        _line("Replying to @brossi85", 125, x=20),
+        _line("We tested the update on three phones.", 170, x=20),
+        _line("Tomás Rossi @rossit81 · Dec 9", 240, x=50),
+        _line("Honest question: why does every app need my location?", 280, x=50),
+        _line("10:02 AM · Feb 23, 2026 · 3.4K Views", 350, x=20),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None
+    assert (post.reposted_by, post.reply_to) == ("Ines Ortega", "@brossi85")
+    assert post.body == "We tested the update on three phones."
+    assert post.quoted is not None and post.quoted.handle == "@rossit81"
+    assert post.quoted.display_name == "Tomás Rossi" and post.quoted.timestamp_raw == "Dec 9"
+    assert post.quoted.body == "Honest question: why does every app need my location?"
+    assert not post.thread and not post.link_card
+
+
+def test_link_card_and_thread() -> None:
+    lines = [
+        _line("Mara Quill @maraquill · 2h", 10, x=70),
+        _line("Our guide is out. 1/3", 45, x=70),
+        _line("From example.org", 300, x=80),
+        _line("How cities measure air quality", 335, x=80),
+        _line("12", 390, x=95),
+        _line("345", 390, x=275),
+        _line("18K", 390, x=455),
+        _line("2.2M", 390, x=635),
+        _line("Show this thread", 440, x=70),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None and post.link_card is not None
+    assert (post.link_card.domain, post.link_card.title) == (
+        "example.org",
+        "How cities measure air quality",
+    )
+    assert post.thread and post.body == "Our guide is out. 1/3"
+    assert post.counts.likes == 18000 and not post.media
+
+
+def test_labelled_counts_that_ocr_ran_together() -> None:
+    assert labelled_counts("1,959RETWEETS") == {"reposts": 1959}
+    assert labelled_counts("535reposts96 quotes7,865 likes") == {"reposts": 535, "likes": 7865}
