@@ -50,25 +50,27 @@ def _rare(word: str) -> bool:
 
 def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised runs that read as names: anywhere but the sentence's start, or at the start
-    when the run is several words, a known name, or a word rare in English ("Pfizer")."""
+    when the run is several words, a known name, or a word rare in English ("Pfizer"). Function
+    words, months, days, "I" and a label before a colon ("PSA:") are never names."""
     if sentence.isupper():
         return []
+    skip = _function_words()
     found = []
     for match in NAME.finditer(sentence):
-        run = match.group(0).rstrip(".'’")
-        first = run.split()[0]
+        words = [w for w in match.group(0).rstrip(".'’").split() if w != "I"]
         start = sentence[: match.start()].strip(" \"“'(-–—")
         at_start = not start or start[-1] in ".:!?"
-        if first.lower() in _function_words() and len(run.split()) == 1:
+        if sentence[match.end() :].lstrip().startswith(":") and at_start:
+            continue  # "PSA: ...", "Me: ..."
+        while words and (words[0].lower() in skip or (at_start and words[0].endswith("ing"))):
+            words = words[1:]  # "The", "Introducing"
+        if all(w.lower() in skip for w in words):
             continue
-        if first.lower() in _function_words():
-            run = " ".join(run.split()[1:])
-        elif re.search(r"\bthe\s+$", sentence[: match.start()]) and " " in run:
-            run = f"the {run}"  # "the White House"
+        run = " ".join(words)
         if not run or (at_start and " " not in run and run.lower() not in known and not _rare(run)):
             continue
-        if run.isupper() and len(run) <= 3 and run.lower() in _function_words():
-            continue
+        if re.search(r"\bthe\s+$", sentence[: match.start()]) and " " in run:
+            run = f"the {run}"  # "the White House"
         found.append(run)
     return list(dict.fromkeys(found))
 
@@ -142,6 +144,8 @@ def judge(
         return Verdict(None)
     if m := cues.search("breaking", "openers", text):
         return Verdict("breaking", (m.group(0).strip(" :"),))
+    if m := cues.search("breaking", "warnings", text):
+        return Verdict("warning", (m.group(0).strip(" :"),))
     names = names_in(text, known)
     strong = _strong(cues, text, names)
     if strong is not None:
@@ -218,7 +222,8 @@ def _accusation(cues: Cues, text: str, names: list[str], acts_only: bool) -> Ver
         return None
     if m := cues.search("accusation", "acts", text):
         return Verdict("accusation", (m.group(0), who))
-    if not acts_only and (m := cues.search("accusation", "deeds", text)):
+    first_person = re.search(r"(?<![\w'])(?:I|I'm|I've|me|my)(?![\w'])", text)
+    if not acts_only and not first_person and (m := cues.search("accusation", "deeds", text)):
         return Verdict("accusation", (m.group(0), who))
     return None
 

@@ -15,7 +15,15 @@ from memeaudit.knowledge.schema import LanguageFile
 from memeaudit.model import Claim
 
 # Kinds whose check starts with the people or organisations they name.
-ABOUT_SOMEONE = ("accusation", "event", "reported-speech", "quote", "breaking", "promise")
+ABOUT_SOMEONE = (
+    "accusation",
+    "event",
+    "reported-speech",
+    "quote",
+    "breaking",
+    "promise",
+    "warning",
+)
 
 
 def find_claims(

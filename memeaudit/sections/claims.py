@@ -15,8 +15,8 @@ from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
 MAX_CLAIMS = 3
 MAX_WORDS = 150
 # Which kinds lead when there are more claims than room: the most consequential first.
-RANK = ("accusation", "breaking", "promise", "health", "reported-speech", "statistic", "quote",
-        "causal", "prediction", "event")  # fmt: skip
+RANK = ("accusation", "breaking", "promise", "warning", "health", "reported-speech", "statistic",
+        "quote", "causal", "prediction", "event")  # fmt: skip
 DATED = re.compile(r"\d{4}|[A-Z][a-z]{2}\w*\.?\s+\d|\d\s+[A-Z][a-z]{2}|\d+/\d+")
 
 
@@ -42,28 +42,34 @@ def _chosen(claims: list[Claim]) -> list[Claim]:
     return sorted(chosen, key=claims.index)
 
 
-def _why(w: Words, claim: Claim) -> str:
-    named = join_names(claim.concerns)
-    source = claim.speaker or ""
-    kind = claim.kind or ""
+def _why(w: Words, kind: str, claims: list[Claim]) -> str:
+    """Why the claims of one kind are worth checking: 'an accusation against X', 'statistics'."""
+    n = len(claims)
+    named = join_names(list(dict.fromkeys(c for claim in claims for c in claim.concerns)))
+    sources = join_names(list(dict.fromkeys(c.speaker for c in claims if c.speaker)))
     if kind == "accusation":
-        return w("why-accusation", concerns=named) if named else w("why-accusation-unnamed")
+        if named:
+            return w("why-accusation", count=n, concerns=named)
+        return w("why-accusation-unnamed", count=n)
     if kind == "event":
-        return w("why-event", concerns=named) if named else w("why-event-unnamed")
-    if kind in ("reported-speech", "quote") and source:
-        key = "why-reported-speech" if kind == "reported-speech" else "why-quote"
-        return w(key, source=source)
-    phrases = {
-        "statistic": w("why-statistic"),
-        "causal": w("why-causal"),
-        "health": w("why-health"),
-        "prediction": w("why-prediction"),
-        "promise": w("why-promise"),
-        "breaking": w("why-breaking"),
-        "reported-speech": w("why-reported-speech", source="a source it does not name"),
-        "quote": w("why-quote", source="a named person"),
-    }
-    return phrases.get(kind, w("why-statistic"))
+        return w("why-event", count=n, concerns=named) if named else w("why-event-unnamed", count=n)
+    if kind == "reported-speech":
+        return w("why-reported-speech", count=n, source=sources or "a source it does not name")
+    if kind == "quote":
+        return w("why-quote", count=n, source=sources or "a named person")
+    if kind == "causal":
+        return w("why-causal", count=n)
+    if kind == "health":
+        return w("why-health", count=n)
+    if kind == "prediction":
+        return w("why-prediction", count=n)
+    if kind == "promise":
+        return w("why-promise", count=n)
+    if kind == "breaking":
+        return w("why-breaking", count=n)
+    if kind == "warning":
+        return w("why-warning", count=n)
+    return w("why-statistic", count=n)
 
 
 def _lead(w: Words, claim: Claim, author: str | None, previous: str | None) -> str:
@@ -162,7 +168,8 @@ def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = No
         lead = _lead(w, claim, author, previous)
         previous = claim.speaker
         par.say(end_with_quote(lead, claim.text), ocr(claim.text, "facts.claims"))
-    whys = list(dict.fromkeys(_why(w, c) for c in chosen))
+    kinds = list(dict.fromkeys(c.kind or "statistic" for c in chosen))
+    whys = [_why(w, k, [c for c in chosen if (c.kind or "statistic") == k]) for k in kinds]
     worth = w("worth", count=len(chosen), whys=join_names(whys))
     par.say(worth, rule("claims.kind", ", ".join(c.kind or "" for c in chosen)))
     if said := _figures(w, chosen):
