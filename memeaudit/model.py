@@ -298,7 +298,23 @@ class Panel(Model):
 
 
 class Scene(Model):
-    kind: Literal["screenshot", "photo", "cartoon", "picture"]
+    kind: Literal[
+        "caption-meme",
+        "top-bottom-meme",
+        "multi-panel-meme",
+        "screenshot",
+        "document",
+        "photo",
+        "cartoon",
+        "picture",
+    ] = Field(
+        description="caption-meme: a caption bar above a picture; top-bottom-meme: captions over "
+        "the top and bottom of a picture; multi-panel-meme: two picture panels or more; picture "
+        "when the cues cannot tell a photo from a cartoon"
+    )
+    picture: Literal["screenshot", "photo", "cartoon", "picture"] | None = Field(
+        None, description="What the picture under a meme's captions is, for the meme kinds."
+    )
     dark_mode: bool = Field(False, description="A screenshot in a dark theme.")
     classes: list[tuple[str, float]] = Field(
         default_factory=list,

@@ -88,7 +88,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     metadata = image.info.metadata
     covered = frozenset(code for topic in kb.topics.values() for code in topic.languages)
     sections = [
-        describe(text, fields, seen, found, covered),
+        describe(text, fields, seen, found, covered, kb.words("templates")),
         *write_sections(kb, found, fields, metadata),
     ]
     log.info(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
+from memeaudit.knowledge.wording import Words
 from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
 from memeaudit.ocr.language import iso639_1, language_name
 from memeaudit.sections.paragraph import Paragraph, article, ocr, post_field, rule
+from memeaudit.sections.template import built_on
 from memeaudit.vision.detect import coco_labels
 
 NUMBERS = [
@@ -44,6 +46,10 @@ KIND_PHRASE = {
     "cartoon": "a cartoon or illustration",
     "screenshot": "a screenshot or page of text",
     "picture": "a picture",
+    "caption-meme": "a meme with a caption above the picture",
+    "top-bottom-meme": "a classic top-and-bottom caption meme",
+    "multi-panel-meme": "a multi-panel meme",
+    "document": "a document or page of text",
 }
 
 
@@ -103,6 +109,7 @@ def describe(
     vision: Vision,
     facts: Facts,
     covered: frozenset[str] | None = None,
+    template_words: Words | None = None,
 ) -> Section:
     """Section 1. `covered`: the languages (ISO 639-1) the loaded topics have triggers in."""
     par = Paragraph(1)
@@ -142,7 +149,7 @@ def describe(
                 scene_evidence,
                 *_object_evidence(objects),
             )
-        elif scene is not None and scene.kind == "screenshot":
+        elif scene is not None and scene.kind in ("screenshot", "document"):
             par.say(f"The image is {kind}.", scene_evidence)
         else:
             par.say(
@@ -150,6 +157,9 @@ def describe(
                 scene_evidence,
                 rule("describe.no-objects"),
             )
+    if vision.template is not None and template_words is not None:
+        for said, evidence in built_on(vision.template, template_words):
+            par.say(said, evidence)
     if vision.untied_labels:
         untied = vision.untied_labels
         par.say(

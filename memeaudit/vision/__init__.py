@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from memeaudit.errors import EngineMissing
 from memeaudit.geometry import overlap
+from memeaudit.kinds.classify import classify as text_kind
+from memeaudit.kinds.rows import rows
 from memeaudit.load import LoadedImage
 from memeaudit.model import (
     BBox,
@@ -26,7 +28,7 @@ from memeaudit.vision.labels import short_labels, tie
 from memeaudit.vision.layout import panels
 from memeaudit.vision.looks import Looks
 from memeaudit.vision.objects import named
-from memeaudit.vision.scene import Cues, cues, dark, kind_of
+from memeaudit.vision.scene import Cues, cues, dark, kind_of, layout_kind
 from memeaudit.vision.templates import find_template
 
 if TYPE_CHECKING:
@@ -160,12 +162,18 @@ def describe_scene(
     card = cues(bgr, post.bbox, ocr.lines) if post is not None and post.bbox else None
     if post is not None:
         kind = "screenshot"
-    dark_mode = kind == "screenshot" and dark(card or found)
     panels = [
         Panel(bbox=r, kind=judge(r, classify=i < MAX_PANELS)[0]) for i, r in enumerate(regions)
     ]
+    picture = kind
+    if post is None:
+        kind = layout_kind(
+            bgr, ocr.lines, panels, picture, found, text_kind(rows(ocr.lines), post).kind
+        )
+    dark_mode = kind == "screenshot" and dark(card or found)
     return Scene(
         kind=kind,
+        picture=picture if kind.endswith("-meme") else None,
         dark_mode=dark_mode,
         classes=[(n, round(p, 3)) for n, p in classes],
         panels=panels,

@@ -1,6 +1,9 @@
 """What kind of picture a region is: a screenshot, a photo or a cartoon/illustration, from cheap
 OpenCV cues (flat colour areas, colour variety, text cover), and whether a screenshot is in dark
-mode."""
+mode. For the whole image, layout_kind() adds the meme layouts (a caption bar above a picture,
+captions over its top and bottom, two picture panels or more) from where the text lines and the
+panels are, and documents; the kinds classifier (memeaudit.kinds) has the last word on
+screenshots and documents."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import cv2
 import numpy as np
 
 from memeaudit.geometry import intersection
-from memeaudit.model import BBox, Line
+from memeaudit.model import BBox, Line, Panel
 from memeaudit.paths import PACKAGE
 from memeaudit.yamlload import safe_load
 
@@ -22,6 +25,14 @@ MIN_TEXT = 0.03
 FLAT_PHOTO = 0.7  # a photo is rarely flatter than this
 SURE = 0.3  # the classifier's top class needs this probability to call a region a photo
 DARK = 60  # median grey below which a screenshot is in dark mode
+BAND = 0.3  # a top-and-bottom meme's captions sit in the top and bottom 30% of the picture
+MIN_CAPTION = 0.25  # ... and are at least this share of its width (a watermark is not)
+MIN_BAR = 0.06  # a caption bar is at least this share of the image height ...
+FLAT_BAR = 0.8  # ... and this flat
+PAGE_LINES = 5  # a document: this many lines of text ...
+PAGE_TEXT = 0.1  # ... covering this share of it, on a light background
+LIGHT = 150
+SCREEN_KINDS = frozenset({"post", "chat", "email", "review", "code", "terminal"})
 
 
 @dataclass(frozen=True)
@@ -70,3 +81,58 @@ def kind_of(c: Cues, classes: list[tuple[str, float]]) -> str:
 
 def dark(c: Cues) -> bool:
     return c.grey < DARK
+
+
+def _captions(lines: list[Line]) -> list[Line]:
+    """Lines that read as words: two letters or digits at least."""
+    return [ln for ln in lines if sum(ch.isalnum() for ch in ln.text) >= 2 and ln.conf >= 0.4]
+
+
+def layout_kind(
+    bgr: np.ndarray,
+    lines: list[Line],
+    panels: list[Panel],
+    picture: str,
+    page: Cues,
+    text_kind: str | None = None,
+) -> str:
+    """The whole image's kind: `picture` (kind_of() of the whole) unless the kinds classifier
+    (`text_kind`) says screenshot or document, or the layout shows a meme or a page."""
+    if text_kind in SCREEN_KINDS:
+        return "screenshot"
+    if text_kind == "document":
+        return "document"
+    height, width = bgr.shape[:2]
+    text = _captions(lines)
+    pictures = [p for p in panels if p.kind != "screenshot"]
+    if picture == "screenshot":
+        light = page.grey >= LIGHT and page.text >= PAGE_TEXT and len(text) >= PAGE_LINES
+        return "document" if light and _page_lines(text, width) else "screenshot"
+    if not text:
+        return picture
+    if len(pictures) >= 2:
+        return "multi-panel-meme"
+    if pictures:
+        top = pictures[0].bbox[1]
+        above = [ln for ln in text if ln.bbox[1] + ln.bbox[3] <= top + 2]
+        if above and top >= MIN_BAR * height and pictures[0].bbox[3] >= 0.45 * height:
+            bar = cues(bgr, (0, 0, width, top), lines)
+            if bar.flat >= FLAT_BAR:
+                return "caption-meme"
+
+    def where(ln: Line) -> float:
+        return (ln.bbox[1] + ln.bbox[3] / 2) / max(1, height)
+
+    wide = [ln for ln in text if ln.bbox[2] >= MIN_CAPTION * width]
+    edges = [ln for ln in wide if where(ln) < BAND or where(ln) > 1 - BAND]
+    middle = [ln for ln in text if BAND <= where(ln) <= 1 - BAND]
+    if edges and len(middle) <= len(edges):
+        return "top-bottom-meme"
+    return picture
+
+
+def _page_lines(text: list[Line], width: int) -> bool:
+    """Most lines of a page start near one left margin."""
+    starts = sorted(ln.bbox[0] for ln in text)
+    margin = starts[len(starts) // 4]
+    return sum(abs(x - margin) <= 0.05 * width for x in starts) >= 0.5 * len(starts)

@@ -1,0 +1,203 @@
+"""Meme template banks (memeaudit.vision.templates, template_bank, `memeaudit templates`), with the
+real EfficientNet-Lite0 and real pictures: scikit-image's CC0 photos as a user's own templates,
+and the packaged bank against memegen's templates (../shared/memegen-templates, which the bank
+was computed from) and the dev set's memegen renders (../shared/eval/dev)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+from typer.testing import CliRunner
+
+from memeaudit.cli import app
+from memeaudit.errors import ExitCode, InputError
+from memeaudit.load import LoadedImage, load_image
+from memeaudit.vision import get_classifier
+from memeaudit.vision.layout import panels
+from memeaudit.vision.templates import PACKAGED, find_template, get_bank, load_bank
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(get_classifier() is None, reason="needs the ml extra")
+SHARED = ROOT.parent / "shared"
+MEMEGEN = SHARED / "memegen-templates"
+DEV = SHARED / "eval" / "dev" / "images"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+OWN = ["astronaut", "coffee", "chelsea", "rocket"]  # scikit-image photos used as templates
+OTHERS = ["horse", "coins", "page", "camera"]  # and photos that are not among them
+runner = CliRunner()
+
+
+def photo(name: str) -> Image.Image:
+    import skimage.data
+
+    a = np.asarray(getattr(skimage.data, name)())
+    if a.ndim == 2:
+        a = np.stack([a] * 3, -1)
+    return Image.fromarray(a[..., :3].astype(np.uint8))
+
+
+def captioned(img: Image.Image, top: str, bottom: str) -> Image.Image:
+    """Top and bottom captions, white with a black outline, as a meme generator writes them."""
+    out = img.convert("RGB").copy()
+    draw = ImageDraw.Draw(out)
+    size = max(12, out.height // 10)
+    font = ImageFont.truetype(FONT, size)
+    for text, y in ((top, out.height * 0.04), (bottom, out.height * 0.96 - size)):
+        x = (out.width - draw.textlength(text, font=font)) / 2
+        draw.text((x, y), text, font=font, fill="white", stroke_width=2, stroke_fill="black")
+    return out
+
+
+def loaded(img: Image.Image, fmt: str = "PNG", quality: int = 90) -> LoadedImage:
+    out = io.BytesIO()
+    img.save(out, fmt, quality=quality)
+    return load_image(out.getvalue(), name="test")
+
+
+@pytest.fixture(scope="module")
+def own_bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("templates")
+    for name in OWN:
+        photo(name).save(folder / f"{name}.png")
+    (folder / "chelsea.yml").write_text(
+        "name: Curious Cat\nsource: https://example.org/curious-cat\n"
+        "gloss: to show mild surprise\n",
+        encoding="utf-8",
+    )
+    bank = tmp_path_factory.mktemp("bank") / "mine.npz"
+    result = runner.invoke(app, ["templates", "build", str(folder), "-o", str(bank), "-q"])
+    assert result.exit_code == 0, result.output
+    return bank
+
+
+def test_a_built_bank_holds_names_and_numbers_never_pictures(own_bank: Path) -> None:
+    meta = json.loads(own_bank.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [t["key"] for t in meta["templates"]] == sorted(OWN)
+    cat = next(t for t in meta["templates"] if t["key"] == "chelsea")
+    assert (cat["name"], cat["source"], cat["gloss"]) == (
+        "Curious Cat",
+        "https://example.org/curious-cat",
+        "to show mild surprise",
+    )
+    assert next(t for t in meta["templates"] if t["key"] == "rocket")["name"] == "Rocket"
+    with np.load(own_bank) as data:
+        assert sorted(data.files) == ["colours", "embeddings", "owners", "views"]
+        assert data["embeddings"].shape[1] == 1280
+        # 4 views of each picture (as it is, caption areas grey, and both mirrored) at least.
+        assert len(data["embeddings"]) >= 4 * len(OWN)
+    assert own_bank.stat().st_size < 100_000, "an embedding bank, not a copy of the pictures"
+
+
+@pytest.mark.parametrize("name", OWN)
+def test_captioned_cropped_mirrored_jpeg_copies_are_named(own_bank: Path, name: str) -> None:
+    meme = captioned(photo(name), "WHEN THE BUILD PASSES", "ON THE FIRST TRY")
+    w, h = meme.size
+    meme = ImageOps.mirror(meme.crop((w // 12, h // 12, w, h))).resize((w // 2, h // 2))
+    image = loaded(meme, "JPEG", 60)
+    found = find_template(image, panels(image.bgr, None), own_bank)
+    assert found is not None and found.key == name
+    assert found.score >= found.threshold
+    if name == "chelsea":
+        assert (found.name, found.gloss) == ("Curious Cat", "to show mild surprise")
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_pictures_of_no_template_in_the_bank_name_none(own_bank: Path, name: str) -> None:
+    image = loaded(captioned(photo(name), "NOBODY ASKED", "MONDAY AGAIN"))
+    assert find_template(image, panels(image.bgr, None), own_bank) is None
+
+
+def test_a_file_that_is_no_bank_is_refused_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bank.npz"
+    bad.write_bytes(b"not a bank")
+    with pytest.raises(InputError, match="not a usable template bank"):
+        load_bank(bad)
+    photo("horse").save(tmp_path / "x.png")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "memeaudit",
+            "analyze",
+            "--templates",
+            str(bad),
+            str(tmp_path / "x.png"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == ExitCode.bad_input
+    (line,) = run.stderr.strip().splitlines()
+    assert line.startswith(f"memeaudit: error: {bad}: not a usable template bank")
+
+
+def test_the_packaged_bank_is_small_and_names_its_source_links() -> None:
+    bank = get_bank()
+    assert bank is not None and len(bank.templates) == 208
+    size = PACKAGED.stat().st_size + PACKAGED.with_suffix(".json").stat().st_size
+    assert size < 3_000_000
+    kid = next(t for t in bank.templates if t.key == "success")
+    assert kid.name == "Success Kid"
+    assert kid.source is not None and "knowyourmeme.com/memes/success-kid" in kid.source
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev")
+@pytest.mark.parametrize(
+    ("file", "key"),
+    [
+        ("memegen_insanity_wolf.png", "iw"),
+        ("memegen_ski.png", "ski"),
+        ("memegen_spongebob_mock.png", "spongebob"),
+        ("memegen_phoebe_joey_watermark.png", "ptj"),
+        ("tweetcapture_jack_light_mode0.png", None),
+        ("pytesseract_test.png", None),
+        ("skimage_chelsea_cat.png", None),
+    ],
+)
+def test_the_packaged_bank_names_dev_memes_and_nothing_else(file: str, key: str | None) -> None:
+    image = load_image(DEV / file)
+    found = find_template(image, panels(image.bgr, None))
+    assert (found.key if found else None) == key
+
+
+@pytest.mark.skipif(not MEMEGEN.is_dir(), reason="needs ../shared/memegen-templates")
+@pytest.mark.parametrize("key", ["success", "fry", "drake", "buzz", "doge"])
+def test_captioned_memegen_templates_are_named_with_their_link(key: str) -> None:
+    picture = sorted((MEMEGEN / key).glob("default.*"), key=lambda p: p.suffix == ".gif")[0]
+    meme = captioned(load_image(picture).rgb, "ME WHEN THE TESTS", "RUN ON A CLEAN CLONE")
+    image = loaded(meme.resize((meme.width * 3 // 4, meme.height * 3 // 4)), "JPEG", 60)
+    found = find_template(image, panels(image.bgr, None))
+    assert found is not None and found.key == key
+    assert found.source and found.source.startswith("http")
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_packaged_bank(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("memeaudit-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "memeaudit/vision/bank/memegen.npz" in names
+    assert "memeaudit/vision/bank/memegen.json" in names
+    assert not [n for n in names if n.startswith("memeaudit/vision/bank/") and "default." in n]
