@@ -6,7 +6,10 @@ Fixtures come from tests/kinds (seeded HTML mock-ups rendered in the system Chro
 under cache/kinds/); each is read by the real OCR (memeaudit.ocr.read_text), parsed by
 memeaudit.post and classified by memeaudit.kinds. A field counts where the truth has it: post
 display_name, handle, time (as shown) and each count; chat speakers; email from and subject;
-review reviewer and time. A field with no parser yet counts as wrong.
+review reviewer and time. A field with no parser yet counts as wrong. Post structure
+(reply_to, reposted_by, quoted_handle, link_domain, verified, media, thread) is scored on the
+fixtures that record all of it (those with `verified` in their truth), a field not drawn
+included: it must stay empty. `--by template` prints a row per layout as well.
 """
 
 from __future__ import annotations
@@ -34,12 +37,40 @@ FIELDS = {
 }
 
 
+STRUCTURE = (
+    "reply_to",
+    "reposted_by",
+    "quoted_handle",
+    "link_domain",
+    "verified",
+    "media",
+    "thread",
+)
+
+
 def _got(kind: str, post, ocr) -> dict:
     if kind == "post" and post is not None:
         got = {"display_name": post.display_name, "handle": post.handle, "time": post.timestamp_raw}
         got |= {f"count.{k}": v for k, v in post.counts.model_dump().items()}
+        got |= {"reply_to": post.reply_to, "reposted_by": post.reposted_by}
+        got |= {"quoted_handle": post.quoted.handle if post.quoted else None}
+        got |= {"link_domain": post.link_card.domain if post.link_card else None}
+        got |= {"verified": post.verified, "media": post.media, "thread": post.thread}
         return got
     return {}
+
+
+def _structure(truth: dict) -> dict:
+    """The post structure a fixture records, with what is not drawn as empty."""
+    if truth["kind"] != "post" or "verified" not in truth:
+        return {}
+    flags = ("verified", "media", "thread")
+    return {f: bool(truth.get(f)) if f in flags else truth.get(f) for f in STRUCTURE}
+
+
+def _layout(template: str) -> str:
+    """A template's layout without its theme: 'x-now-dim' -> 'x-now'."""
+    return "-".join(w for w in template.split("-") if w not in ("light", "dim", "black"))
 
 
 def main() -> int:
@@ -48,14 +79,16 @@ def main() -> int:
     parser.add_argument("--per", type=int, default=2)
     parser.add_argument("--only", default=None)
     parser.add_argument("-v", action="store_true", help="print every miss")
+    parser.add_argument("--by", choices=["kind", "template"], default="kind")
     args = parser.parse_args()
     right: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     platform_named_wrongly = 0
     with renderer() as render:
         for fixture in fixtures(args.seed, args.per, args.only):
             truth = fixture.truth
-            ocr, _ = read_text(load_image(render(fixture)), Options())
-            post = parse_post(ocr)
+            image = load_image(render(fixture))
+            ocr, _ = read_text(image, Options())
+            post = parse_post(ocr, image.bgr[:, :, ::-1])
             kind, platform = classify(ocr, post)
             row = right[truth["kind"]]
             row["kind"].append(kind == truth["kind"])
@@ -64,9 +97,15 @@ def main() -> int:
             got = _got(truth["kind"], post, ocr)
             wants = {f: truth[f] for f in FIELDS.get(truth["kind"], ()) if f in truth}
             wants |= {f"count.{k}": v for k, v in truth.get("counts", {}).items()}
+            wants |= _structure(truth)
+            layout = (
+                right[f"{truth['kind']}:{_layout(fixture.template)}"] if args.by != "kind" else None
+            )
             for field, want in wants.items():
                 ok = got.get(field) == want
                 row[field].append(ok)
+                if layout is not None:
+                    layout[field].append(ok)
                 if not ok and args.v:
                     print(f"{fixture.id}: {field} {got.get(field)!r} != {want!r}")
             if args.v and (kind, platform) != (truth["kind"], truth["platform"]):
@@ -75,7 +114,7 @@ def main() -> int:
                 )
     print(f"{'kind':<10} {'n':>3}  field scores (right / total)")
     for kind, fields in sorted(right.items()):
-        n = len(fields["kind"])
+        n = len(fields["kind"]) or max(len(v) for v in fields.values())
         cells = "  ".join(f"{f}={sum(v) / len(v):.2f}" for f, v in fields.items())
         print(f"{kind:<10} {n:>3}  {cells}")
     print(f"platforms named on a fixture of another service or kind: {platform_named_wrongly}")

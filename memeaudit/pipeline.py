@@ -72,7 +72,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         len(text.lines),
         time.perf_counter() - start,
     )
-    fields = post.parse_post(text)
+    fields = post.parse_post(text, image.bgr[:, :, ::-1])  # RGB: the badge is a colour
     seen, vision_engines = vision.see(image, text, fields, opts, looks)
     log.info(
         "%s: post %s, %d objects",

@@ -272,7 +272,8 @@ def parse_post(
         width = max((ln.bbox[0] + ln.bbox[2] for ln in body_lines), default=0) - body_left
         where = parts.slots(row, len(free), body_left, max(width, row.height * 10))
         for slot, value in zip(where, row.numbers, strict=False):
-            setattr(counts, free[slot], value)
+            if slot < len(free):  # more numbers than cells: the rest are not counts
+                setattr(counts, free[slot], value)
     body = parts_body = parts.join_body(body_lines) or None
     handle_shape = head.platform in ("Mastodon", "Bluesky", "Reddit")
     confidence = {
