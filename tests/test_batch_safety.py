@@ -8,7 +8,6 @@ import csv
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from memeaudit.batch.inputs import expand
 from memeaudit.batch.outdir import Outdir
 from memeaudit.batch.rows import IndexRow
 from tests.conftest import RESOURCES, ROOT
+from tests.killing import kill_part_way, signature
 
 FAST = ["--no-detect", "--no-semantic", "--ocr", "tesseract", "-j", "1"]
 
@@ -174,19 +174,27 @@ def test_a_force_rerun_killed_part_way_keeps_every_row(tmp_path: Path) -> None:
     # every 30 s; each of those indexes must still list every input.
     code = "import sys; import memeaudit.batch.run as run; run.INDEX_EVERY = 0; " \
            "from memeaudit.cli import run as main; main()"  # fmt: skip
-    victim = subprocess.Popen(
+    finished = tmp_path / "finished"
+    shutil.copytree(out, finished)
+    before: list[tuple[int, int, int] | None] = [None]
+
+    def reset() -> None:  # the finished first run, as it was, for each attempt
+        shutil.rmtree(out)
+        shutil.copytree(finished, out)
+        before[0] = signature(out / "index.jsonl")
+
+    def record() -> dict:
+        return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+    kill_part_way(
         [sys.executable, "-c", code, "batch", str(folder), "-o", str(out), *FAST, "--force"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        # until the rerun has rewritten the index once (one image redone)
+        started=lambda: signature(out / "index.jsonl") not in (before[0], None),
+        unfinished=lambda: record()["status"] == "running",
+        reset=reset,
+        timeout=120,
     )
-    first = (out / "index.jsonl").stat().st_mtime_ns
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (out / "index.jsonl").stat().st_mtime_ns == first:
-        time.sleep(0.01)  # until the rerun has rewritten the index once (one image redone)
-    os.kill(victim.pid, signal.SIGKILL)
-    victim.wait()
-    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert record["status"] == "running" and record["force"]  # killed, not finished
+    assert record()["force"]  # the rerun's record: killed, not finished
     assert {r.path: r.sha256 for r in _rows(out)} == complete
     with (out / "summary.csv").open(encoding="utf-8", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 5

@@ -9,7 +9,6 @@ import json
 import struct
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -84,8 +83,6 @@ def test_many_text_chunks_under_the_chunk_limit_are_capped_in_total(tmp_path: Pa
 
 def test_an_icc_profile_bomb_is_skipped(tmp_path: Path) -> None:
     icc = _chunk(b"iCCP", b"evil\x00\x00" + zlib.compress(b"\x00" * 5_000_000, 9))
-    start = time.perf_counter()
     image = load_image(_with_chunks(_words_png("COLOUR PROFILE"), icc))
-    assert time.perf_counter() - start < 10
     notes = image.info.metadata.notes  # type: ignore[union-attr]
     assert any("iCCP" in n and "was skipped" in n for n in notes), notes
