@@ -120,7 +120,9 @@ def test_rules_lint_checks_a_wording_file(tmp_path: Path) -> None:
 def test_a_hedged_claim_reads_as_one_sentence(kb: Knowledge) -> None:
     claim = Claim(text="The model may have leaked data.", hedges=["may"])
     text = claims(kb, Facts(claims=[claim]), None).text
-    assert text.startswith("The text in the image suggests, with hedged wording: “The model may")
+    assert text.startswith(
+        "The text in the image suggests, with hedged wording (“may”): “The model may"
+    )
 
 
 def test_a_figure_without_a_unit_is_quoted_without_one(kb: Knowledge) -> None:
