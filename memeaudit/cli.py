@@ -169,7 +169,7 @@ def analyze(
         ),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Log each stage; show tracebacks.")
+        bool, typer.Option("-v", help="Log each stage; show the traceback of a bug.")
     ] = False,
 ) -> None:
     """Analyse images and print or write their five-section reports."""

@@ -244,7 +244,7 @@ def test_a_long_name_or_an_unwritable_output_stops_no_other_report(tmp_path: Pat
 
 # Issue K #7: -v after `analyze` as well as before it; the pixel limit names the bomb.
 def test_verbose_works_after_analyze_as_well_as_before_it() -> None:
-    for args in (("-v", "analyze"), ("analyze", "-v"), ("analyze", "--verbose")):
+    for args in (("-v", "analyze"), ("--verbose", "analyze"), ("analyze", "-v")):
         run = _memeaudit(*args, str(SAMPLE), *FAST)
         assert run.returncode == 0, run.stderr
         assert b": OCR read " in run.stderr, args  # the stages' log lines
