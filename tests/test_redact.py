@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from memeaudit.batch.run import BatchConfig, run_batch
 from memeaudit.load import load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
+from memeaudit.pipeline import analyze_image
 from memeaudit.redact import MASK, redact, redact_picture, redacted_boxes
 from memeaudit.report import render
 from tests.conftest import ROOT, SAMPLES
@@ -35,12 +35,8 @@ PII = Path("samples") / "pii-screenshot.png"
 
 @cache
 def pii_report(redacted: bool) -> Report:
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # name the image as samples/expected does
-    try:
-        return analyze(PII, redact=redacted)
-    finally:
-        os.chdir(cwd)
+    """The sample's report, naming the image as samples/expected does."""
+    return analyze_image(load_image(ROOT / PII, name=str(PII)), Options(redact=redacted))
 
 
 def outputs(report: Report) -> dict[str, str]:
