@@ -30,6 +30,7 @@ from memeaudit.vision.templates import (
     Box,
     colour_histogram,
     mask,
+    mostly_captions,
     unit,
 )
 from memeaudit.yamlload import safe_load
@@ -118,7 +119,8 @@ def _views(rgb: Image.Image, captions: tuple[Box, ...]) -> Iterator[tuple[int, I
         picture = ImageOps.mirror(rgb) if mirrored else rgb
         shift = len(VIEWS) if mirrored else 0
         yield shift + 0, picture
-        yield shift + 1, mask(picture, captions)
+        if not mostly_captions(captions):
+            yield shift + 1, mask(picture, captions)
         if captions != DEFAULT_CAPTIONS:
             yield shift + 2, mask(picture, DEFAULT_CAPTIONS)
 

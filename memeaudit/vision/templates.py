@@ -43,10 +43,11 @@ log = logging.getLogger("memeaudit")
 Box = tuple[float, float, float, float]  # anchor_x, anchor_y, scale_x, scale_y: image fractions
 DEFAULT_CAPTIONS: tuple[Box, ...] = ((0.0, 0.0, 1.0, 0.2), (0.0, 0.8, 1.0, 0.2))
 GREY = (128, 128, 128)  # 0 once scaled to the network's [-1, 1]
-THRESHOLD = 0.72  # a bank without its own threshold uses this (benchmarks/templates.py)
+THRESHOLD = 0.74  # calibrated by benchmarks/templates.py (at most 1 in 100 non-templates named)
 CLOSE = 0.04  # templates this close to the best are compared by colour
 RECHECK = 0.15  # the best template's own caption areas are tried when it scores this near
 MAX_REGIONS = 3  # the whole image and its first two panels
+MAX_MASKED = 0.45  # caption areas covering this share of a template make its masked view useless
 MIN_SIDE = 48  # regions smaller than this are not looked at
 BINS = 4  # colour histogram: BINS**3 joint RGB bins
 PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"
@@ -73,6 +74,21 @@ def colour_histogram(rgb: Image.Image, boxes: tuple[Box, ...] = DEFAULT_CAPTIONS
     codes = (pixels // (256 // BINS)).astype(np.int64) @ np.array([BINS * BINS, BINS, 1])
     counts = np.bincount(codes, minlength=BINS**3).astype(np.float32)
     return counts / max(1.0, float(counts.sum()))
+
+
+def coverage(boxes: tuple[Box, ...]) -> float:
+    """The share of the image that the caption areas cover (overlaps counted once)."""
+    grid = np.zeros((100, 100), dtype=bool)
+    for ax, ay, sx, sy in boxes:
+        top, left = round(ay * 100), round(ax * 100)
+        grid[
+            top : max(top + 1, round((ay + sy) * 100)), left : max(left + 1, round((ax + sx) * 100))
+        ] = True
+    return float(grid.mean())
+
+
+def mostly_captions(boxes: tuple[Box, ...]) -> bool:
+    return coverage(boxes) >= MAX_MASKED
 
 
 def unit(v: np.ndarray) -> np.ndarray:
@@ -134,6 +150,11 @@ def load_bank(path: Path) -> Bank:
             or (len(owners) and (owners.min() < 0 or owners.max() >= n))
         ):
             raise ValueError("the arrays do not fit the template list")
+        # A template mostly made of caption areas, with them painted grey, looks like any
+        # grey-masked page of text: that view is not used (template_bank does not build it).
+        heavy = np.array([mostly_captions(t.captions) for t in templates] + [False])
+        keep = ~((views % len(VIEWS) == 1) & heavy[owners])
+        views, embeddings, owners = views[keep], embeddings[keep], owners[keep]
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise InputError(
             f"{path}: not a usable template bank ({err})",
@@ -212,7 +233,8 @@ def candidate(
         return None
     top = max(best, key=lambda i: best[i].score)
     own = bank.templates[top].captions
-    if own != DEFAULT_CAPTIONS and best[top].score >= bank.threshold - RECHECK:
+    useful = own != DEFAULT_CAPTIONS and not mostly_captions(own)
+    if useful and best[top].score >= bank.threshold - RECHECK:
         region = best[top].region
         score(region, mask(crops[region], own))
         top = max(best, key=lambda i: best[i].score)
