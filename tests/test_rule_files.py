@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -91,7 +90,8 @@ def test_a_language_file_attribution_pattern_must_compile() -> None:
 
 def test_yaml_aliases_are_refused_at_lint_and_analyze(tmp_path: Path) -> None:
     bomb = _alias_bomb(tmp_path / "bomb.yaml")
-    started = time.monotonic()
+    # Refused at the anchor's line, before any alias is expanded (an expansion would not finish
+    # within the timeout)
     for command in (("rules", "lint"), ("analyze", str(SAMPLE), *FAST, "--rules")):
         run = _memeaudit(*command, str(bomb), timeout=60)
         assert run.returncode == 6, run.stderr
@@ -99,7 +99,6 @@ def test_yaml_aliases_are_refused_at_lint_and_analyze(tmp_path: Path) -> None:
             f"memeaudit: error: {bomb}:5: an anchor (&a): YAML anchors and aliases are not "
             "allowed in memeaudit's files"
         ]
-    assert time.monotonic() - started < 30
 
 
 def test_a_merge_key_alias_is_refused_too() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -39,10 +38,8 @@ def _refused(run: subprocess.CompletedProcess[str], says: str) -> None:
 def test_a_fifo_named_like_an_image_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "x.png"
     os.mkfifo(fifo)  # nobody ever writes to it: opening it for reading would block forever
-    start = time.perf_counter()
-    run = _analyze(str(fifo))
+    run = _analyze(str(fifo))  # a read that blocks fails through _analyze's timeout
     _refused(run, f"{fifo}: is a FIFO (named pipe), not a regular file")
-    assert time.perf_counter() - start < 30
     with pytest.raises(InputError, match="is a FIFO"):
         read_bytes(fifo)
 
@@ -55,10 +52,8 @@ def test_a_link_to_a_fifo_is_refused_too(tmp_path: Path) -> None:
 
 
 def test_dev_zero_is_refused_at_once() -> None:
-    start = time.perf_counter()
-    run = _analyze("/dev/zero")
+    run = _analyze("/dev/zero")  # an endless read fails through _analyze's timeout
     _refused(run, "/dev/zero: is a character device, not a regular file")
-    assert time.perf_counter() - start < 30
 
 
 def test_an_oversized_file_is_refused_from_its_size(tmp_path: Path) -> None:
