@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from memeaudit import facts, ocr, post, vision
+from memeaudit import facts, kinds, ocr, post, vision
 from memeaudit.ahead import looking_ahead
 from memeaudit.facts.semantic import get_embedder
 from memeaudit.knowledge.loader import Knowledge, load_knowledge
@@ -73,6 +73,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         time.perf_counter() - start,
     )
     fields = post.parse_post(text, image.bgr[:, :, ::-1])  # RGB: the badge is a colour
+    screen = kinds.read_screen(text, fields)  # post, chat, email, review, ...: typed fields
+    fields = kinds.settle_post(fields, screen)  # an @name in a chat is no post
     seen, vision_engines = vision.see(image, text, fields, opts, looks)
     log.info(
         "%s: post %s, %d objects",
@@ -82,14 +84,17 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     )
     embedder = get_embedder() if opts.semantic else None
     codes = read_codes(image)
-    found = facts.extract(kb, text, fields, seen, embedder, codes)
+    found = facts.extract(kb, text, fields, seen, embedder, codes, screen)
     if embedder is not None:
         vision_engines[embedder.name] = embedder.version()
     metadata = image.info.metadata
     covered = frozenset(code for topic in kb.topics.values() for code in topic.languages)
     sections = [
-        describe(text, fields, seen, found, covered, kb.words("templates")),
-        *write_sections(kb, found, fields, metadata),
+        describe(
+            text, fields, seen, found, covered, kb.words("templates"),
+            screen=screen, words=kb.words("description"),
+        ),  # fmt: skip
+        *write_sections(kb, found, fields, metadata, screen),
     ]
     log.info(
         "%s: topics %s (%.2f s in all)",
@@ -113,6 +118,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         caption=seen.caption,
         caption_set_aside=seen.caption_set_aside,
         scene=seen.scene,
+        screen=screen,
         template=seen.template,
         codes=codes,
         facts=found,

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
-from memeaudit.facts.impersonation import by_handle
+from memeaudit.facts.impersonation import by_handle, by_sender
 from memeaudit.facts.links import find_links, suspicious
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
 from memeaudit.facts.text import is_prose, sentences
 from memeaudit.facts.topics import find_topics
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Code, Facts, Impersonation, Link, OcrResult, Post, TopicHit, Vision
+from memeaudit.model import (
+    Code,
+    Facts,
+    Impersonation,
+    Link,
+    OcrResult,
+    Post,
+    Screen,
+    TopicHit,
+    Vision,
+)
 from memeaudit.ocr.language import iso639_1
 
 
@@ -62,6 +72,7 @@ def extract(
     vision: Vision,
     embedder: SentenceEmbedder | None = None,
     codes: list[Code] | None = None,
+    screen: Screen | None = None,
 ) -> Facts:
     """Entities, claims, personal data and topics. Topics come from keyword triggers, then, where
     an embedder is given, from similarity to each topic's examples for the topics still silent."""
@@ -81,6 +92,8 @@ def extract(
         topics.append(TopicHit(id=raised.id, title=raised.title, matched=spans, how="regex"))
     links = find_links(kb, ocr.text, codes or [])
     impersonations = by_handle(kb, post.display_name, post.handle) if post is not None else []
+    if screen is not None and screen.email is not None:  # a sender's name, someone else's domain
+        impersonations += by_sender(kb, screen.email.from_name, screen.email.from_address)
     topics += raised_by_links(kb, topics, links, impersonations)
     return Facts(
         entities=find_entities(kb, sources, post),

@@ -14,8 +14,9 @@ Source = str  # one of Entity.source
 
 
 def _matches(entry: Named, text: str) -> str | None:
-    """The first spelling of an entry found in text, honouring its case rules."""
-    forms = [(entry.name, entry.case_sensitive)]
+    """The first spelling of an entry found in text, honouring its case rules. A name of one
+    letter (X) is never a mention: a kiss "x", "X marks the spot" and "drwxr-xr-x" are not."""
+    forms = [(entry.name, entry.case_sensitive)] if len(entry.name) > 1 else []
     forms += [(alias, False) for alias in entry.aliases]
     forms += [(alias, True) for alias in entry.case_sensitive_aliases]
     for form, exact in forms:

@@ -82,7 +82,7 @@ def _title(rows_: list[Row]) -> tuple[int | None, int]:
 def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     at, start = _title(rows_)
     contact = _clean_name(rows_[at].text) if at is not None else None
-    caption = " ".join(r.text for r in rows_[:at]) if at else None
+    caption = "\n".join(r.text for r in rows_[:at]) if at else None  # one line per row
     chrome = phrases("chat")
     chip = next(
         (i for i in range(start, min(start + 4, len(rows_))) if chrome.match(rows_[i].text)), None

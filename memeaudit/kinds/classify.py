@@ -83,9 +83,10 @@ def layout_features(rows_: list[Row], post: Post | None) -> dict[str, bool]:
     }
 
 
-def _describe(cue: Cue, platform: str | None) -> str:
-    where = f" ({platform})" if platform else ""
-    return f"{cue.how} “{cue.text}”{where}"
+def _describe(cue: Cue, platform: str | None, rows_: list[Row]) -> str:
+    """'“Type a message” (WhatsApp)': the text that matched, and whose cue it is."""
+    shown = next((" ".join(r.text.split()) for r in rows_ if cue.seen(r)), cue.text)
+    return f"“{shown}” ({platform})" if platform else f"“{shown}”"
 
 
 def _credible(post: Post | None, rows_: list[Row]) -> Post | None:
@@ -123,9 +124,9 @@ def classify(rows_: list[Row], post: Post | None) -> Verdict:
         if total < spec["min"]:
             continue
         platform = _platform(kind, ranked, post, data)
-        said = [f"layout: {f}" for f in layout] + [_describe(c, None) for c in own]
+        said = [f"layout: {f}" for f in layout] + [_describe(c, None, rows_) for c in own]
         if ranked:
-            said += [_describe(c, ranked[0][0]) for c in ranked[0][1][1]]
+            said += [_describe(c, ranked[0][0], rows_) for c in ranked[0][1][1]]
         margin = total - spec["min"]
         if best is None or margin > best[0]:
             best = (margin, kind, platform, said, total)
@@ -143,7 +144,9 @@ def _platform(
     post: Post | None,
     data: dict[str, Any],
 ) -> str | None:
-    """The leading platform, if it reaches platform_min with a mark of its own and leads."""
+    """The leading platform, if it reaches platform_min with a mark of its own, leads by `lead`,
+    and no other platform's cue that it does not share is seen ('Active now' beside 'Text
+    message' is two apps' chrome: no platform is named)."""
     if not ranked:
         return None
     name, (score, hits) = ranked[0]
@@ -151,6 +154,13 @@ def _platform(
         kind == "post" and post is not None and post.platform == name
     )
     runner_up = ranked[1][1][0] if len(ranked) > 1 else 0
+    shared = {(c.how, c.text) for c in hits}
+    weight = data["kinds"][kind].get("conflict_weight", 2)
+    conflict = any(
+        (c.how, c.text) not in shared and c.weight >= weight
+        for _, (_, other) in ranked[1:]
+        for c in other
+    )
     if score >= data["platform_min"] and own_mark and score - runner_up >= data["lead"]:
-        return name
+        return None if conflict else name
     return None

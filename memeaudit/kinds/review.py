@@ -47,7 +47,12 @@ def parse_review(rows_: list[Row], site: str | None) -> Review:
         ]
         if right_names:
             reviewer, start = rows_[right_names[0]].text.strip(), right_names[0] + 1
-            title = rows_[0].text.strip() if right_names[0] > 0 else None
+            titles = [
+                r.text.strip()
+                for r in rows_[: right_names[0]]
+                if side(r, left, right) == "left" and not when(r.text)
+            ]
+            title = titles[0] if titles else None
     date, dated = None, None
     for i, row in enumerate(rows_[: start + 3]):
         if not EXPERIENCE.search(row.text) and (found := when(row.text)):
@@ -61,8 +66,8 @@ def parse_review(rows_: list[Row], site: str | None) -> Review:
             if body:
                 break
             continue
-        if i == dated or (i == 0 and title):
-            continue  # the stars and date row; the title row
+        if i == dated:
+            continue  # the stars and date row
         if title is None and not body and len(text.split()) <= 6 and text[-1] not in ".!?":
             title = text
             continue

@@ -311,7 +311,9 @@ class Plural(Strict):
 
 
 Phrase = PhraseText | Plural
-WordingName = Literal["security", "metadata", "links", "platforms", "claims", "legal", "templates"]
+WordingName = Literal[
+    "security", "metadata", "links", "platforms", "claims", "legal", "templates", "description"
+]
 
 
 class WordingFile(Strict):

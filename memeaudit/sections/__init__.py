@@ -5,7 +5,7 @@ sentences are data, in knowledge/wording/."""
 from __future__ import annotations
 
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Facts, ImageMetadata, Post, Section
+from memeaudit.model import Facts, ImageMetadata, Post, Screen, Section
 from memeaudit.sections.claims import claims
 from memeaudit.sections.legal import legal
 from memeaudit.sections.platforms import platforms
@@ -13,12 +13,17 @@ from memeaudit.sections.security import security
 
 
 def write_sections(
-    kb: Knowledge, facts: Facts, post: Post | None, meta: ImageMetadata | None = None
+    kb: Knowledge,
+    facts: Facts,
+    post: Post | None,
+    meta: ImageMetadata | None = None,
+    screen: Screen | None = None,
 ) -> list[Section]:
-    """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2."""
+    """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2, `screen`
+    (the kind of screenshot and its platform) to section 3."""
     return [
         security(kb, facts, post, meta),
-        platforms(kb, facts, post),
+        platforms(kb, facts, post, screen),
         claims(kb, facts, post),
         legal(kb, facts),
     ]

@@ -1,16 +1,53 @@
-"""Section 1, Description: what kind of image it is, what the picture shows, what the text says."""
+"""Section 1, Description: what the image is, what the picture shows, the gist of its text and
+its language, in that order (issue L #2). The words are knowledge/wording/description.yaml; the
+opening sentence's pieces are sections/image_kind.py, the text's gist sections/gist.py."""
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
-from memeaudit.facts.text import end_with_quote, join_names, quote, sentences
+from memeaudit.facts.text import join_names, quote
+from memeaudit.kinds.chat import ME
+from memeaudit.kinds.rows import rows
+from memeaudit.knowledge.loader import parse
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import DetectedObject, Evidence, Facts, OcrResult, Post, Scene, Section, Vision
+from memeaudit.model import (
+    ChatMessage,
+    DetectedObject,
+    Evidence,
+    Facts,
+    OcrResult,
+    Post,
+    Scene,
+    Screen,
+    Section,
+    Vision,
+)
 from memeaudit.ocr.language import iso639_1, language_name
-from memeaudit.sections.paragraph import Paragraph, article, ocr, post_field, rule
+from memeaudit.paths import PACKAGE
+from memeaudit.sections.gist import first_sentences, paragraphs
+from memeaudit.sections.image_kind import (
+    caption_lines,
+    chat_summary,
+    code_details,
+    email_details,
+    noun_for,
+    number,
+    picture_phrase,
+    review_details,
+    shot,
+    structure,
+    terminal_details,
+)
+from memeaudit.sections.paragraph import Paragraph, article, ocr, plural, post_field, rule
 from memeaudit.sections.template import built_on
 from memeaudit.vision.detect import coco_labels
+
+MAX_WORDS = 150  # the section's budget; the least important sentences go first
+GIST_LIMIT = 40  # words of the text quoted at most
+NOUNS = {"replies": "reply", "reposts": "repost", "likes": "like", "views": "view"}
+HEDGES = frozenset({"over", "more", "nearly", "almost", "about", "around", "up", "at", "some"})
 
 NUMBERS = [
     "no",
@@ -33,24 +70,6 @@ def count_phrase(label: str, n: int) -> str:
     plural = {name: pl for name, pl in coco_labels().values()}.get(label, label + "s")
     word = NUMBERS[n] if n < len(NUMBERS) else str(n)
     return f"{article(label)} {label}" if n == 1 else f"{word} {plural}"
-
-
-def author(post: Post) -> str:
-    if post.display_name and post.handle:
-        return f"{post.display_name} ({post.handle})"
-    return post.display_name or post.handle or "an unnamed account"
-
-
-KIND_PHRASE = {
-    "photo": "a photo",
-    "cartoon": "a cartoon or illustration",
-    "screenshot": "a screenshot or page of text",
-    "picture": "a picture",
-    "caption-meme": "a meme with a caption above the picture",
-    "top-bottom-meme": "a classic top-and-bottom caption meme",
-    "multi-panel-meme": "a multi-panel meme",
-    "document": "a document or page of text",
-}
 
 
 def _objects_phrase(objects: list[DetectedObject]) -> str:
@@ -79,28 +98,162 @@ def _object_evidence(objects: list[DetectedObject]) -> list[Evidence]:
     ]
 
 
-def _kind(scene: Scene | None, panel: bool) -> str:
-    if scene is None:
-        return "picture"
-    if panel:
-        return scene.panels[0].kind if scene.panels else "picture"
-    return scene.kind
-
-
-def _language(ocr_result: OcrResult, covered: frozenset[str] | None) -> list[str]:
+def _language(w: Words, ocr_result: OcrResult, covered: frozenset[str] | None) -> list[str]:
     """Where the text is not in English: its language, and, where no loaded topic has triggers
     in it (`covered`, ISO 639-1 codes), that the analysis of the text is limited."""
     code = ocr_result.language.language
     if code is None or code == "eng":
         return []
     name = language_name(code)
-    said = [f"The text appears to be in {name}."]
+    said = [w("language", language=name)]
     if covered is not None and iso639_1(code) not in covered:
-        said.append(
-            f"No topic pack has triggers in {name}, so the analysis of this text is limited "
-            "to what English triggers and patterns can find."
+        said.append(w("language-limited", language=name))
+    return said
+
+
+@cache
+def packaged_words() -> Words:
+    """The packaged description wording, for callers that pass none (a run passes the
+    knowledge base's, which a user's --rules may reword)."""
+    text = (PACKAGE / "knowledge" / "wording" / "description.yaml").read_text("utf-8")
+    return Words("description", parse(text, "memeaudit/knowledge/wording/description.yaml").phrases)
+
+
+def _quoted(text: str) -> str:
+    """“text.”: a quotation that closes its sentence, with one full stop and no dangling comma."""
+    body = quote(text.rstrip(" ,;:"), GIST_LIMIT)
+    return body if body[-2] in ".!?…" else body[:-1] + ".”"
+
+
+def _gist(
+    w: Words, text: str, reads: str, begins: str, *, greeting: bool = False, **fields: str
+) -> list[tuple[str, Evidence]]:
+    """The first clean sentences of `text`, quoted as read; nothing if it has none."""
+    gist, whole = first_sentences(text, greeting)
+    if not gist:
+        return []
+    said = " ".join(gist)
+    return [(w(reads if whole else begins, quote=_quoted(said), **fields), ocr(said))]
+
+
+def _exchange(w: Words, messages: list[ChatMessage]) -> list[tuple[str, Evidence]]:
+    """The first message, and the first answer from the other side, each as read."""
+    first = messages[0]
+    said = _gist(w, first.text, "chat-first", "chat-first", speaker=_speaker(w, first, True))
+    answer = next((m for m in messages[1:] if m.speaker != first.speaker), None)
+    if said and answer is not None:
+        said += _gist(
+            w, answer.text, "chat-answer", "chat-answer", speaker=_speaker(w, answer, True)
         )
     return said
+
+
+def _speaker(w: Words, message: ChatMessage, capital: bool) -> str:
+    if message.speaker in (ME, None):
+        return w("owner-first") if capital else w("owner")
+    return message.speaker
+
+
+def _poster(w: Words, ocr_result: OcrResult) -> list[tuple[str, Evidence]]:
+    """A poster's headline (its tallest rows) and the smaller print under it, each as read."""
+    laid = [r for r in rows(ocr_result.lines) if r.text.strip()]
+    if not laid:
+        return []
+    tallest = max(r.height for r in laid)
+    head = [r.text for r in laid if r.height >= 0.75 * tallest]
+    rest = [r.text for r in laid if r.height < 0.75 * tallest]
+    said = [(w("poster-headline", quote=_quoted(" ".join(head))), ocr(" ".join(head)))]
+    if rest:
+        gist, _ = first_sentences(" ".join(rest))
+        if gist:
+            said.append((w("poster-details", quote=_quoted(" ".join(gist))), ocr(" ".join(gist))))
+    return said
+
+
+def _text_gist(
+    w: Words,
+    ocr_result: OcrResult,
+    post: Post | None,
+    screen: Screen | None,
+    caption: list[str],
+) -> list[tuple[str, Evidence]]:
+    """What the text says, by kind: the post's body, the caption, the first message, the mail's
+    body, the review; else the image's text without its interface chrome."""
+    kind = screen.kind if screen is not None else None
+    said = _gist(w, " ".join(caption), "caption-reads", "caption-begins") if caption else []
+    if caption and kind != "chat":
+        return said
+    if post is not None and post.body:
+        noun = noun_for(w, post.platform)
+        return _gist(w, post.body, "post-reads", "post-begins", noun=noun)
+    if kind == "chat" and screen is not None and screen.chat and screen.chat.messages:
+        return said + _exchange(w, screen.chat.messages)
+    if kind == "email" and screen is not None and screen.email and screen.email.body:
+        return _gist(w, screen.email.body, "email-reads", "email-begins", greeting=True)
+    if kind == "review" and screen is not None and screen.review and screen.review.body:
+        return _gist(w, screen.review.body, "review-reads", "review-begins")
+    texts = [r.text for r in rows(ocr_result.lines)]
+    if kind == "code":
+        return code_details(w, texts)
+    if kind == "terminal":
+        return terminal_details(w, texts)
+    if kind == "poster":
+        return _poster(w, ocr_result)
+    lines = [ln for ln in ocr_result.lines if ln.text not in caption]
+    return _gist(w, paragraphs(lines), "text-reads", "text-begins", greeting=kind == "document")
+
+
+def _pictured(scene: Scene | None) -> bool:
+    """A scene with a picture in it, where an object detector's silence is worth a sentence."""
+    pictured = ("photo", "cartoon", "picture", "caption-meme", "top-bottom-meme")
+    return scene is not None and scene.kind in pictured
+
+
+def _caption(
+    ocr_result: OcrResult, vision: Vision, screen: Screen | None, kind: str | None
+) -> list[str]:
+    """A caption meme's caption, one string per line: the text above a chat (memeaudit.kinds),
+    or the lines above a caption meme's picture that are not labels tied to it."""
+    if screen is not None and screen.caption:
+        return screen.caption.split("\n")
+    scene = vision.scene
+    if scene is None or kind not in (None, "screenshot"):
+        return []
+    if scene.kind == "top-bottom-meme":
+        return [ln.text for ln in ocr_result.lines if ln.text.strip()]
+    if scene.kind != "caption-meme":
+        return []
+    labels = {o.tag for o in vision.objects if o.tag} | set(vision.untied_labels)
+    return [ln.text for ln in caption_lines(ocr_result.lines, vision) if ln.text not in labels]
+
+
+def _opening(
+    w: Words,
+    screen: Screen | None,
+    post: Post | None,
+    vision: Vision,
+    kind: str | None,
+    caption: list[str],
+) -> list[tuple[str, list[Evidence]]]:
+    """The first sentence: what the image is."""
+    objects, scene = vision.objects, vision.scene
+    if kind not in (None, "screenshot") or post is not None:
+        what = shot(w, screen, post, scene)
+        if kind == "post" and (vision.panels or objects) and not caption:
+            return [(w("combines", shot=what, picture=picture_phrase(w, scene)), [])]
+        if not caption:
+            return [(w("is", shot=what), [])]
+    else:
+        base = picture_phrase(w, scene)
+        if scene is not None and scene.kind == "multi-panel-meme":
+            base = w("multi-panel", n=number(max(len(scene.panels), 2)))
+        what = w("showing", kind=base, objects=_objects_phrase(objects)) if objects else base
+        if scene is not None and scene.kind == "top-bottom-meme" and caption:
+            return [(w("top-bottom", shot=what), _object_evidence(objects))]
+        if not caption:
+            return [(w("is", shot=what), _object_evidence(objects))]
+    lines = w("caption-lines", count=len(caption), n=number(len(caption)))
+    return [(w("caption-over", lines=lines, shot=what), _object_evidence(objects))]
 
 
 def describe(
@@ -110,8 +263,15 @@ def describe(
     facts: Facts,
     covered: frozenset[str] | None = None,
     template_words: Words | None = None,
+    *,
+    screen: Screen | None = None,
+    words: Words | None = None,
 ) -> Section:
-    """Section 1. `covered`: the languages (ISO 639-1) the loaded topics have triggers in."""
+    """Section 1, in order: what the image is (kind, platform, author, date, structure), what the
+    picture shows (objects, template, labels, a model's caption), the gist of the text, its
+    language. `covered`: the languages (ISO 639-1) the loaded topics have triggers in; `screen`:
+    the kind of screenshot (memeaudit.kinds); `words`: the description wording."""
+    w = words or packaged_words()
     par = Paragraph(1)
     objects, scene = vision.objects, vision.scene
     scene_evidence = (
@@ -119,80 +279,83 @@ def describe(
         if scene
         else rule("vision.scene")
     )
+    evidence = [scene_evidence]
+    if screen is not None:
+        evidence.append(rule("kinds", f"{screen.kind}/{screen.platform}: {'; '.join(screen.cues)}"))
     if post is not None:
-        evidence = [post_field("platform", post.platform), post_field("handle", post.handle or "")]
-        date = f", dated {post.timestamp_raw}," if post.timestamp_raw else ""
-        mode = " in dark mode" if scene and scene.dark_mode else ""
-        shot = f"a screenshot of {article(post.platform)} {post.platform} post{mode}"
-        if vision.panels or objects:
-            picture = KIND_PHRASE[_kind(scene, panel=True)]
-            par.say(
-                f"The image combines {shot} by {author(post)}{date} with {picture}.",
-                *evidence,
-                scene_evidence,
-            )
-            if objects:
-                par.say(
-                    f"The picture shows {_objects_phrase(objects)}.", *_object_evidence(objects)
-                )
-        else:
-            par.say(
-                f"The image is {shot} by {author(post)}{date.rstrip(',')}.",
-                *evidence,
-                scene_evidence,
-            )
-    else:
-        kind = KIND_PHRASE[_kind(scene, panel=False)]
-        if objects:
-            par.say(
-                f"The image is {kind} showing {_objects_phrase(objects)}.",
-                scene_evidence,
-                *_object_evidence(objects),
-            )
-        elif scene is not None and scene.kind in ("screenshot", "document"):
-            par.say(f"The image is {kind}.", scene_evidence)
-        else:
-            par.say(
-                f"The image is {kind}; the object detector found none of the everyday objects it knows in it.",
-                scene_evidence,
-                rule("describe.no-objects"),
-            )
+        evidence += [post_field("platform", post.platform), post_field("handle", post.handle or "")]
+    kind = screen.kind if screen is not None else ("post" if post is not None else None)
+    caption = _caption(ocr_result, vision, screen, kind)
+    for said, ev in _opening(w, screen, post, vision, kind, caption):
+        par.say(said, *evidence, *ev)
+    if not objects and kind in (None, "screenshot") and post is None and _pictured(scene):
+        par.say(w("no-objects"), rule("describe.no-objects"), priority=3)
+    if post is not None:
+        for said, ev in structure(w, post):
+            par.say(said, ev, priority=1)
+    if screen is not None:
+        for said, ev in [
+            *chat_summary(w, screen),
+            *email_details(w, screen),
+            *review_details(w, screen),
+        ]:
+            par.say(said, ev, priority=1)
+    if objects and (kind not in (None, "screenshot") or post is not None):
+        par.say(
+            w("picture-shows", objects=_objects_phrase(objects)),
+            *_object_evidence(objects),
+            priority=2,
+        )
     if vision.template is not None and template_words is not None:
-        for said, evidence in built_on(vision.template, template_words):
-            par.say(said, evidence)
+        for said, ev in built_on(vision.template, template_words):
+            par.say(said, ev, priority=2)
     if vision.untied_labels:
         untied = vision.untied_labels
-        par.say(
-            f"Short labels over the picture read {join_names(untied)}.", *(ocr(t) for t in untied)
-        )
+        par.say(w("labels", labels=join_names(untied)), *(ocr(t) for t in untied), priority=2)
     if vision.caption is not None:
-        caption = vision.caption
+        model = vision.caption
         par.say(
-            f"A captioning model ({caption.engine}) describes the picture as {quote(caption.text)}; "
-            "this is the model's wording, not a reading of the image's text.",
-            Evidence(kind="caption", text=caption.text),
+            w("model-caption", engine=model.engine, caption=quote(model.text)),
+            Evidence(kind="caption", text=model.text),
+            priority=3,
         )
-    body = post.body if post is not None and post.body else None
-    text = body or ocr_result.text
-    if text.strip():
-        first = sentences(text)[0]
-        whose = "The post's text" if body else "The text in the image"
-        verb = "reads" if first == " ".join(text.split()) else "begins"
-        par.say(end_with_quote(f"{whose} {verb}:", first), ocr(first))
-        for said in _language(ocr_result, covered):
+    if ocr_result.text.strip():
+        for said, ev in _text_gist(w, ocr_result, post, screen, caption):
+            par.say(said, ev)
+        for said in _language(w, ocr_result, covered):
             par.say(said, rule("describe.language", ocr_result.language.language or ""))
-        cited = [f for claim in facts.claims for f in claim.figures if f.unit not in (None, "date")]
-        if cited:
-            figures = join_names(
-                [
-                    f"{f.text} {f.unit}" if f.unit not in ("percent", "ratio", "money") else f.text
-                    for f in cited
-                ]
+        shown = post.body if post is not None and post.body else paragraphs(ocr_result.lines)
+        cited = [
+            f
+            for claim in facts.claims
+            for f in claim.figures
+            if f.unit not in (None, "date") and f.text in shown
+        ]
+        if cited and kind in (None, "post", "screenshot", "poster", "document"):
+            figures = join_names([_figure(f.text, f.unit) for f in cited])
+            par.say(
+                w("cites", figures=figures),
+                *(ocr(f.text, "facts.figures") for f in cited),
+                priority=3,
             )
-            par.say(f"It cites {figures}.", *(ocr(f.text, "facts.figures") for f in cited))
         if post is not None and any(v is not None for v in post.counts.model_dump().values()):
-            shown = [f"{v:,} {k}" for k, v in post.counts.model_dump().items() if v is not None]
-            par.say(f"The post shows {join_names(shown)}.", post_field("counts", ", ".join(shown)))
+            shown = [
+                plural(v, NOUNS[k]) for k, v in post.counts.model_dump().items() if v is not None
+            ]
+            par.say(
+                w("counts", counts=join_names(shown)),
+                post_field("counts", ", ".join(shown)),
+                priority=4,
+            )
     else:
-        par.say("No text was found in the image.", rule("describe.no-text"))
-    return par.section()
+        par.say(w("no-text"), rule("describe.no-text"))
+    return par.section(budget=MAX_WORDS)
+
+
+def _figure(text: str, unit: str | None) -> str:
+    """'over 24,000 fraudulent accounts': a capital hedge lowered mid-sentence."""
+    shown = f"{text} {unit}" if unit not in ("percent", "ratio", "money", None) else text
+    first, _, rest = shown.partition(" ")
+    if rest and first[:1].isupper() and first[1:].islower() and first.lower() in HEDGES:
+        return f"{first.lower()} {rest}"
+    return shown

@@ -1,13 +1,16 @@
 """Section 3, Platforms and Models: the platform whose layout the screenshot has, and the AI
-products, companies and platforms the text names. The sentences are
-knowledge/wording/platforms.yaml."""
+products, companies and platforms the text names. A platform is named from the layout (a parsed
+post, or the screen's own cues: memeaudit.kinds) or from an explicit mention in the text, never
+from a stray letter; when the kind of screenshot is unsure, no layout is claimed. The sentences
+are knowledge/wording/platforms.yaml."""
 
 from __future__ import annotations
 
 from memeaudit.facts.text import join_names
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import Entity, Facts, Post, Section
+from memeaudit.model import Entity, Facts, Post, Screen, Section
+from memeaudit.sections.image_kind import an
 from memeaudit.sections.paragraph import Paragraph, article, nothing, post_field, rule
 
 SOURCES = ("label", "post-body", "ocr")  # where names were read, in the order they are told
@@ -42,11 +45,29 @@ def _layout(w: Words, kb: Knowledge, post: Post) -> str:
     return w("layout", **fields, cues=join_names(cues))
 
 
-def platforms(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
+def _screen_layout(w: Words, screen: Screen) -> str | None:
+    """'The screenshot has the layout of a WhatsApp chat, with “Type a message” and “online” on
+    screen.': the texts of the platform's own cues that were seen."""
+    if screen.platform is None or screen.kind not in ("chat", "review", "post", "email"):
+        return None
+    tail = f" ({screen.platform})"
+    seen = [c[: -len(tail)] for c in screen.cues if c.endswith(tail)]
+    what = w(f"what-{screen.kind}")
+    fields = {"article": an(screen.platform), "platform": screen.platform, "what": what}
+    if not seen:
+        return w("layout-screen-plain", **fields)
+    return w("layout-screen", **fields, cues=join_names(seen))
+
+
+def platforms(
+    kb: Knowledge, facts: Facts, post: Post | None, screen: Screen | None = None
+) -> Section:
     w = kb.words("platforms")
     par = Paragraph(3)
     if post is not None:
         par.say(_layout(w, kb, post), post_field("platform", post.platform, "post.layout"))
+    elif screen is not None and (said := _screen_layout(w, screen)):
+        par.say(said, rule("kinds.layout", "; ".join(screen.cues)))
     for source in SOURCES:
         entities = [
             e
@@ -60,6 +81,7 @@ def platforms(kb: Knowledge, facts: Facts, post: Post | None) -> Section:
             )
     mentioned = {e.name: e for e in facts.entities if e.kind == "platform" and e.source != "layout"}
     mentioned.pop(post.platform if post else "", None)
+    mentioned.pop(screen.platform if screen and screen.platform else "", None)
     if mentioned:
         named = [
             n if e.matched.lower() == n.lower() else w("platform-as", platform=n, matched=e.matched)
