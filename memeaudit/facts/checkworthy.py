@@ -37,6 +37,11 @@ def _function_words() -> frozenset[str]:
 
 
 @cache
+def _known_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_cues().files["names"].known)
+
+
+@cache
 def _english() -> object:
     from spellchecker import SpellChecker
 
@@ -55,6 +60,7 @@ def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     if sentence.isupper():
         return []
     skip = _function_words()
+    known = known | _known_names()
     found = []
     for match in NAME.finditer(sentence):
         words = [w for w in match.group(0).rstrip(".'’").split() if w != "I"]
@@ -172,12 +178,16 @@ def judge(
     if m := cues.search("statistic", "trends", text):
         return Verdict("statistic", (m.group(0),))
     if m := cues.search("causal", "strong", text):
-        return Verdict("causal", (m.group(0),))
+        after = text[m.end() :].split()[:1]
+        idiom = re.search(r"\b(?:me|us)\b", m.group(0), re.I)
+        if not idiom and not (after and after[0].lower().strip(".,!") in ("me", "us", "my")):
+            return Verdict("causal", (m.group(0),))
     opinion = _opinion(cues, text)
     if (future := _future(cues, text)) and opinion is None:
         target = cues.search("accusation", "targets", text)
         stakes = cues.search("prediction", "stakes", text)
-        if names or target or stakes:
+        famous = [n for n in names if n.lower() in known | _known_names()]
+        if famous or target or stakes:
             return Verdict("prediction", (future,))
     if opinion is None and (deed := _accusation(cues, text, names, acts_only=False)):
         return deed
@@ -197,6 +207,8 @@ def _strong(cues: Cues, text: str, names: list[str]) -> Verdict | None:
     effect = cues.search("health", "effects", text)
     if term and effect:
         return Verdict("health", (term.group(0), effect.group(0)))
+    if m := cues.search("health", "comparisons", text):
+        return Verdict("health", (m.group(0),))
     return None
 
 
@@ -206,30 +218,39 @@ def _accusation(cues: Cues, text: str, names: list[str], acts_only: bool) -> Ver
     target = cues.search("accusation", "targets", text) or cues.search("accusation", "actors", text)
     if names and (m := cues.search("accusation", "findings", text)):
         return Verdict("accusation", (m.group(0), names[0]))
-    first = re.match(r"\W*([A-ZÀ-Ý][\w'’.&-]+)", text)
-    if names:
-        who: str | None = names[0]
-    elif (
-        acts_only
-        and first
-        and first.group(1).lower() not in _function_words()
-        and not text.isupper()
-    ):
-        who = first.group(1)  # "Trump is openly bribing ...": an act names its doer first
-    else:
-        who = target.group(0) if target else None
+    who = names[0] if names else (target.group(0) if target else None)
+    text = cues.pattern("accusation", "idioms").sub(lambda m: " " * len(m.group(0)), text)
     if who is None:
         return None
-    if m := cues.search("accusation", "acts", text):
+    if m := _act(cues.pattern("accusation", "acts"), text):
         return Verdict("accusation", (m.group(0), who))
-    first_person = re.search(r"(?<![\w'])(?:I|I'm|I've|me|my)(?![\w'])", text)
-    if not acts_only and not first_person and (m := cues.search("accusation", "deeds", text)):
+    if (
+        not acts_only
+        and not _first_person(text)
+        and (m := _act(cues.pattern("accusation", "deeds"), text))
+    ):
         return Verdict("accusation", (m.group(0), who))
+    return None
+
+
+def _first_person(text: str) -> bool:
+    """Whether the writer is in the sentence ("blocked me", "my charger"): neutral deeds, events
+    and idioms of cause ("this weather is killing me") are then everyday talk."""
+    return re.search(r"(?<![\w'])(?:I|I'm|I've|me|my|us)(?![\w'])", text) is not None
+
+
+def _act(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first act written as a word, not as part of a name ("Lied" is a German song)."""
+    for m in pattern.finditer(text):
+        if m.start() == 0 or not m.group(0)[0].isupper() or text.isupper():
+            return m
     return None
 
 
 def _event(cues: Cues, text: str, names: list[str]) -> str | None:
     target = cues.search("accusation", "targets", text) or cues.search("accusation", "actors", text)
+    if _first_person(text):
+        return None
     if (names or target) and (m := cues.search("event", "verbs", text)):
         return m.group(0)
     if m := cues.search("event", "happenings", text):

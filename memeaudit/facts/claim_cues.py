@@ -45,6 +45,7 @@ class CueFile(BaseModel):
     durations: list[str] = []
     # names.yaml only
     words: list[str] = []
+    known: list[str] = []
 
 
 class Cues:

@@ -49,6 +49,7 @@ NOT_FIGURES = re.compile(
     | (?<![\w$€£])\d{{5,}}(?![\w])                                # codes: 482913
     | [#№]\s?\d+                                                  # order #48213
     | @\w+                                                        # handles
+    | \d+\s?%\s+off\b                                              # discounts: 20% off
     | \d+(?:\.\d+){{2,}}                                          # versions: 4.2.1
     | \d{{1,2}}[:h]\d{{2}}\s*(?:[ap]\.?m\.?)?(?![\w])             # times: 7:30, 6:45 pm
     | \d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?(?![\w])
