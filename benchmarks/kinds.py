@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from memeaudit.kinds import classify  # noqa: E402
+from memeaudit.kinds import read_screen  # noqa: E402
 from memeaudit.load import load_image  # noqa: E402
 from memeaudit.ocr import read_text  # noqa: E402
 from memeaudit.options import Options  # noqa: E402
@@ -48,7 +48,7 @@ STRUCTURE = (
 )
 
 
-def _got(kind: str, post, ocr) -> dict:
+def _got(kind: str, post, screen) -> dict:
     if kind == "post" and post is not None:
         got = {"display_name": post.display_name, "handle": post.handle, "time": post.timestamp_raw}
         got |= {f"count.{k}": v for k, v in post.counts.model_dump().items()}
@@ -57,6 +57,20 @@ def _got(kind: str, post, ocr) -> dict:
         got |= {"link_domain": post.link_card.domain if post.link_card else None}
         got |= {"verified": post.verified, "media": post.media, "thread": post.thread}
         return got
+    if kind == "chat" and screen.chat is not None:
+        return {
+            "contact": screen.chat.contact,
+            "speakers": [m.speaker for m in screen.chat.messages],
+        }
+    if kind == "email" and screen.email is not None:
+        mail = screen.email
+        return {
+            "from_name": mail.from_name,
+            "from_address": mail.from_address,
+            "subject": mail.subject,
+        }
+    if kind == "review" and screen.review is not None:
+        return {"reviewer": screen.review.reviewer, "time": screen.review.date}
     return {}
 
 
@@ -89,12 +103,13 @@ def main() -> int:
             image = load_image(render(fixture))
             ocr, _ = read_text(image, Options())
             post = parse_post(ocr, image.bgr[:, :, ::-1])
-            kind, platform = classify(ocr, post)
+            screen = read_screen(ocr, post)
+            kind, platform = screen.kind, screen.platform
             row = right[truth["kind"]]
             row["kind"].append(kind == truth["kind"])
             row["platform"].append(platform == truth["platform"])
             platform_named_wrongly += platform is not None and platform != truth["platform"]
-            got = _got(truth["kind"], post, ocr)
+            got = _got(truth["kind"], post, screen)
             wants = {f: truth[f] for f in FIELDS.get(truth["kind"], ()) if f in truth}
             wants |= {f"count.{k}": v for k, v in truth.get("counts", {}).items()}
             wants |= _structure(truth)
@@ -114,8 +129,8 @@ def main() -> int:
                 )
     print(f"{'kind':<10} {'n':>3}  field scores (right / total)")
     for kind, fields in sorted(right.items()):
-        n = len(fields["kind"]) or max(len(v) for v in fields.values())
-        cells = "  ".join(f"{f}={sum(v) / len(v):.2f}" for f, v in fields.items())
+        n = len(fields["kind"]) if "kind" in fields else max(len(v) for v in fields.values())
+        cells = "  ".join(f"{f}={sum(v) / len(v):.2f}" for f, v in fields.items() if v)
         print(f"{kind:<10} {n:>3}  {cells}")
     print(f"platforms named on a fixture of another service or kind: {platform_named_wrongly}")
     return 0

@@ -175,6 +175,62 @@ def _next_header(lines: list[Line], head: Header, after: int) -> int:
     return len(lines)
 
 
+def _reply(lines: list[Line], middle: list[int]) -> tuple[str | None, list[int]]:
+    """The handle of a 'Replying to @…' line right under the header (OCR may split the row or
+    read the handle's '_' as a space), and the line indices left for the body."""
+    for i in middle[:2]:
+        if not phrase_in(lines[i].text, "reply"):
+            continue
+        row = sorted(
+            (j for j in middle if same_row(lines[j], lines[i])), key=lambda j: lines[j].bbox[0]
+        )
+        joined = " ".join(lines[j].text for j in row)
+        if not (found := find_handle(joined, header=True)):
+            return None, middle
+        tail = SPLIT_HANDLE.match(joined[joined.find(found[1]) + len(found[1]) :])
+        handle = fix_handle(found[1] + (f"_{tail[1]}" if tail else ""))
+        return handle, [j for j in middle if j not in row]
+    return None, middle
+
+
+def _gap_after(
+    lines: list[Line], body: list[Line], known: list[Line], left: int
+) -> tuple[int, int, int, int] | None:
+    """A picture with no text in it: the empty gap under the body, unless a known part (a link
+    card's text, a quoted post) comes right after it."""
+    nxt = next((lines[i] for i in range(lines.index(body[-1]) + 1, len(lines))), None)
+    if nxt is None or nxt in known:
+        return None
+    right = max(ln.bbox[0] + ln.bbox[2] for ln in body)
+    return parts.gap_box(body[-1], nxt, left, right)
+
+
+def _counts(
+    platform: str,
+    labelled: dict[str, int],
+    row: parts.CountsRow | None,
+    stamp_line: Line | None,
+    body: list[Line],
+    left: int,
+) -> Counts:
+    """Labelled counts, the views in the stamp line, then the counts row's numbers in the
+    cells the platform draws (postcues.yaml), placed by position."""
+    counts = Counts(**labelled)
+    if stamp_line is not None and (views := VIEWS.search(stamp_line.text)):
+        counts.views = labelled_counts(views.group(0)).get("views")
+    if row is None:
+        return counts
+    layout = "count_order_under_stamp" if stamp_line is not None else "count_order"
+    order = cues()[layout].get(platform) or cues()["count_order"].get(platform, ())
+    free = [f for f in order if getattr(counts, f) is None]
+    width = max((ln.bbox[0] + ln.bbox[2] for ln in body), default=0) - left
+    where = parts.slots(row, len(free), left, max(width, row.height * 10))
+    for slot, value in zip(where, row.numbers, strict=False):
+        if slot < len(free):  # more numbers than cells: the rest are not counts
+            setattr(counts, free[slot], value)
+    return counts
+
+
 def _stamp_line(lines: list[Line], start: int, stop: int) -> int | None:
     """The bottom-most line in range whose time has a clock or a year: the stamp line."""
     for i in range(stop - 1, start - 1, -1):
@@ -220,17 +276,7 @@ def parse_post(
         return None
     # Between the header and the stamp: reply line, body, quoted post, link card, picture.
     middle = [i for i in range(after, content_end) if lines[i] not in header_rows]
-    reply_to = None
-    for i in middle[:2]:
-        if phrase_in(lines[i].text, "reply"):
-            row_of = [j for j in middle if same_row(lines[j], lines[i])]
-            joined = " ".join(lines[j].text for j in sorted(row_of, key=lambda j: lines[j].bbox[0]))
-            if found := find_handle(joined, header=True):
-                rest = joined[joined.find(found[1]) + len(found[1]) :]
-                tail = SPLIT_HANDLE.match(rest)
-                reply_to = fix_handle(found[1] + (f"_{tail[1]}" if tail else ""))
-                middle = [j for j in middle if j not in row_of]
-            break
+    reply_to, middle = _reply(lines, middle)
     body_left = min((lines[i].bbox[0] for i in middle), default=lines[head.at].bbox[0])
     quote_at = next((i for i in middle if parts.is_quote_header(lines[i], body_left)), None)
     quoted, quote_lines = None, []
@@ -257,24 +303,11 @@ def parse_post(
     body_lines = body_lines[:cut] if cut is not None else body_lines
     media_box = union_box([ln.bbox for ln in picture]) if picture else None
     if media_box is None and body_lines:
-        nxt = next((lines[i] for i in range(lines.index(body_lines[-1]) + 1, len(lines))), None)
-        if nxt is not None and nxt not in card_lines and nxt not in quote_lines:
-            right = max(ln.bbox[0] + ln.bbox[2] for ln in body_lines)
-            media_box = parts.gap_box(body_lines[-1], nxt, body_left, right)
-    stamp = find_stamp(lines[stamp_at].text) if stamp_at is not None else None
-    counts = Counts(**labelled)
-    if stamp_at is not None and (views := VIEWS.search(lines[stamp_at].text)):
-        counts.views = labelled_counts(views.group(0)).get("views")
-    if row:
-        layout = "count_order_under_stamp" if stamp_at is not None else "count_order"
-        order = cues()[layout].get(head.platform) or cues()["count_order"].get(head.platform, ())
-        free = [f for f in order if getattr(counts, f) is None]
-        width = max((ln.bbox[0] + ln.bbox[2] for ln in body_lines), default=0) - body_left
-        where = parts.slots(row, len(free), body_left, max(width, row.height * 10))
-        for slot, value in zip(where, row.numbers, strict=False):
-            if slot < len(free):  # more numbers than cells: the rest are not counts
-                setattr(counts, free[slot], value)
-    body = parts_body = parts.join_body(body_lines) or None
+        media_box = _gap_after(lines, body_lines, [*card_lines, *quote_lines], body_left)
+    stamp_line = lines[stamp_at] if stamp_at is not None else None
+    stamp = find_stamp(stamp_line.text) if stamp_line is not None else None
+    counts = _counts(head.platform, labelled, row, stamp_line, body_lines, body_left)
+    body = parts.join_body(body_lines) or None
     handle_shape = head.platform in ("Mastodon", "Bluesky", "Reddit")
     confidence = {
         "platform": min(0.95, 0.5 + 0.2 * cues_seen + 0.2 * handle_shape),
@@ -298,7 +331,7 @@ def parse_post(
         handle=head.handle,
         timestamp=stamp.iso if stamp else None,
         timestamp_raw=stamp.shown if stamp else head.time,
-        body=parts_body,
+        body=body,
         counts=counts,
         confidence=confidence,
         bbox=union_box([ln.bbox for ln in shown]),
