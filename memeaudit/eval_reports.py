@@ -14,7 +14,8 @@ regard to case. Per case and overall the command prints
 - fact recall: the share of `must` patterns found in their section;
 - invented findings: `must_not` patterns that match their section;
 - pasted sections: a section that copies a run of PASTE_WORDS or more consecutive OCR words;
-- long sections: a section of more than MAX_WORDS words.
+- long sections: a section of more than MAX_WORDS words;
+- prose: what the prose linter (memeaudit.prose) finds in the report.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Result:
     invented: list[tuple[int, str, str]] = field(default_factory=list)  # section, pattern, match
     pasted: dict[int, int] = field(default_factory=dict)  # section -> OCR words copied in a run
     long: dict[int, int] = field(default_factory=dict)  # section -> words
+    prose: list[str] = field(default_factory=list)  # the prose linter's problems (memeaudit.prose)
     error: str | None = None
 
     @property
@@ -128,7 +130,9 @@ def longest_run(source: list[str], text: list[str]) -> int:
 
 def score(case: Case, sections: dict[int, str], ocr_text: str, paste: int, most: int) -> Result:
     """One report's sections (number -> text) against its case."""
-    result = Result(case)
+    from memeaudit.prose import lint
+
+    result = Result(case, prose=[str(problem) for problem in lint(sections)])
     for number, patterns in case.must.items():
         for pattern in patterns:
             hit = re.search(pattern, sections.get(number, ""), re.IGNORECASE)
@@ -174,7 +178,7 @@ def case_lines(result: Result) -> list[str]:
     r = result
     head = (
         f"{r.case.id}: recall {len(r.found)}/{r.facts}, invented {len(r.invented)}, "
-        f"pasted {_sections(r.pasted)}, over-long {_sections(r.long)}"
+        f"pasted {_sections(r.pasted)}, over-long {_sections(r.long)}, prose {len(r.prose)}"
     )
     lines = [head]
     if r.error:
@@ -183,6 +187,7 @@ def case_lines(result: Result) -> list[str]:
     lines += [f"  invented s{n}: {p} (matched “{m}”)" for n, p, m in r.invented]
     lines += [f"  pasted s{n}: {run} consecutive OCR words" for n, run in r.pasted.items()]
     lines += [f"  over-long s{n}: {count} words" for n, count in r.long.items()]
+    lines += [f"  prose {problem}" for problem in r.prose]
     return lines
 
 
@@ -206,7 +211,8 @@ def summary_lines(results: list[Result], most: int = MAX_WORDS) -> list[str]:
         f"{_share(found, facts)}, invented findings {invented} "
         f"(in {plural(sum(bool(r.invented) for r in results), 'case')}), pasted sections {pasted} "
         f"(in {plural(sum(bool(r.pasted) for r in results), 'case')}), sections over {most} words "
-        f"{long}, errors {errors}, cases fully right {perfect}",
+        f"{long}, prose-linter problems {sum(len(r.prose) for r in results)}, errors {errors}, "
+        f"cases fully right {perfect}",
         "",
         "| section | recall | facts | invented | pasted | over-long |",
         "|---|---|---|---|---|---|",

@@ -7,7 +7,8 @@ Each check takes the report's sections (number -> text) and returns the problems
 - `doubled-punctuation`: two marks in a row, around a quote or not ("“Dear @airfrance,.”");
 - `empty-quote` and `fragment-quote`: a quotation with nothing in it, or a scrap of one ("“…Me:.”");
 - `repeated-fact`: a sentence that gives again what another sentence of its section gave: the same
-  quotation, the same figure, or a run of REPEAT_WORDS words;
+  quotation, the same figure, or a run of REPEAT_WORDS words; or that gives again, at length
+  (REPEAT_ACROSS words in a row), what another section gave;
 - `no-text`: a report that says the image has no text and then talks about its text;
 - `length`: a section outside MIN_WORDS to MAX_WORDS words (a plain "nothing found" may be
   shorter).
@@ -21,8 +22,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from memeaudit.sections import paragraph
+
 MIN_WORDS, MAX_WORDS = 40, 150
 REPEAT_WORDS = 8  # consecutive words two sentences of a section may not share
+REPEAT_ACROSS = 12  # consecutive words two sections may not share
 
 # Nouns the reports count; a count other than 1 before the singular is a disagreement.
 COUNTED = (
@@ -169,6 +173,19 @@ def repeated_fact(sections: Sections) -> list[Problem]:
     return out
 
 
+def repeated_across(sections: Sections) -> list[Problem]:
+    """Two sections that say the same thing at length (both quoting one sentence of the image)."""
+    out = []
+    numbers = sorted(sections)
+    for i, first in enumerate(numbers):
+        for second in numbers[i + 1 :]:
+            run = _shared_run(_words(sections[first]), _words(sections[second]))
+            if run >= REPEAT_ACROSS:
+                message = f"shares {run} words in a row with section {first}"
+                out.append(Problem(second, "repeated-fact", message))
+    return out
+
+
 def no_text(sections: Sections) -> list[Problem]:
     said_none = [n for n, text in sections.items() if _NO_TEXT.search(text)]
     if not said_none:
@@ -189,7 +206,9 @@ def length(sections: Sections, least: int = MIN_WORDS, most: int = MAX_WORDS) ->
         count = len(text.split())
         said = sentences(text)
         if count > most or (count < least and not (said and _NOTHING.search(said[0]))):
-            out.append(Problem(n, "length", f"{count} words (outside {least}–{most})"))
+            out.append(
+                Problem(n, "length", f"{paragraph.plural(count, 'word')} (outside {least}–{most})")
+            )
     return out
 
 
@@ -199,6 +218,7 @@ CHECKS: dict[str, Callable[[Sections], list[Problem]]] = {
     "doubled-punctuation": doubled_punctuation,
     "quotes": quotes,
     "repeated-fact": repeated_fact,
+    "repeated-across": repeated_across,
     "no-text": no_text,
     "length": length,
 }

@@ -72,8 +72,9 @@ def test_score_finds_facts_inventions_pastes_and_long_sections() -> None:
     assert result.long == {2: 263}
     assert round(result.recall(), 3) == 0.667
     lines = case_lines(result)
-    assert lines[0] == "t: recall 2/3, invented 1, pasted s1, over-long s2"
+    assert lines[0] == "t: recall 2/3, invented 1, pasted s1, over-long s2, prose 4"
     assert "  invented s2: (?i)phishing (matched “phishing”)" in lines
+    assert "  prose s3 length: 5 words (outside 40–150)" in lines
     summary = summary_lines([result])
     assert summary[0].startswith("overall: 1 case, fact recall 2/3 = 0.667, invented findings 1")
     assert "| 1 | 1.000 | 2 | 0 | 1 | 0 |" in summary
@@ -123,7 +124,7 @@ def test_the_command_on_two_samples_and_a_rendered_case(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     meme = lines.index(next(line for line in lines if line.startswith("meme: ")))
     # the caption, 10 words, is quoted in section 1: pasted at 6 words, not at the default 12
-    assert lines[meme] == "meme: recall 1/2, invented 1, pasted s1, over-long -"
+    assert lines[meme].startswith("meme: recall 1/2, invented 1, pasted s1, over-long -, prose ")
     assert "  missed s1: (?i)zebra" in lines[meme + 1 : meme + 4]
     assert any(line.startswith("seed: recall 1/1, invented 0") for line in lines)
     assert any(line.startswith("poster-yoga-benign: recall ") for line in lines)

@@ -67,6 +67,18 @@ def test_no_text_then_the_images_text() -> None:
     assert lint({1: "No text was found in the image.", 4: "No claim was found."}) == []
 
 
+def test_two_sections_quoting_the_same_sentence() -> None:
+    quoted = (
+        "“We have identified distillation attacks on our models by three labs in two countries.”"
+    )
+    check = "It names no source; only the original post or the labs' statements would verify it."
+    sections = {1: f"The post begins: {quoted}", 4: f"Anthropic asserts: {quoted} {check}"}
+    problems = [p for p in lint(sections) if p.check != "length"]
+    assert [(p.section, p.check) for p in problems] == [(4, "repeated-fact")]
+    alone = {1: f"The post begins: {quoted}", 4: check}
+    assert [p.check for p in lint(alone)] == ["length", "length"]
+
+
 def test_section_length_and_the_plain_nothing_found() -> None:
     short = {3: "The post appears on X, dated today."}
     long = {2: "word " * 151}
