@@ -199,6 +199,8 @@ def judge(
 def _strong(cues: Cues, text: str, names: list[str]) -> Verdict | None:
     if m := cues.search("prediction", "promises", text):
         return Verdict("promise", (m.group(0),))
+    if m := cues.search("event", "media", text):
+        return Verdict("media", (m.group(0),))
     if said := _reported(cues, text, names):
         return Verdict("reported-speech", (said,))
     if said := _quoted(cues, text, names):

@@ -146,4 +146,6 @@ def _verify(
         needs.append("organisation-statement")
     if kind == "statistic":
         needs.append("data-source")
+    if kind == "media":
+        needs.append("original-upload")
     return needs

@@ -16,7 +16,7 @@ MAX_CLAIMS = 3
 MAX_WORDS = 150
 # Which kinds lead when there are more claims than room: the most consequential first.
 RANK = ("accusation", "breaking", "promise", "warning", "health", "reported-speech", "statistic",
-        "quote", "causal", "prediction", "event")  # fmt: skip
+        "media", "quote", "causal", "prediction", "event")  # fmt: skip
 DATED = re.compile(r"\d{4}|[A-Z][a-z]{2}\w*\.?\s+\d|\d\s+[A-Z][a-z]{2}|\d+/\d+")
 
 
@@ -69,6 +69,8 @@ def _why(w: Words, kind: str, claims: list[Claim]) -> str:
         return w("why-breaking", count=n)
     if kind == "warning":
         return w("why-warning", count=n)
+    if kind == "media":
+        return w("why-media", count=n)
     return w("why-statistic", count=n)
 
 
@@ -112,6 +114,8 @@ def _needs(w: Words, chosen: list[Claim], post: Post | None) -> str:
             parts.append(w("official-channel"))
         elif key == "data-source":
             parts.append(w("data-source"))
+        elif key == "original-upload":
+            parts.append(w("original-upload"))
     parts.append(w("independent"))
     parts = list(dict.fromkeys(parts))
     if any("," in p for p in parts):
