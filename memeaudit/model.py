@@ -376,13 +376,15 @@ class Claim(Model):
     kind: str | None = Field(
         None,
         description="Why it is worth checking: accusation, statistic, causal, health, prediction, "
-        "promise, reported-speech, quote, breaking or event; 'opinion' for a view, framed as one.",
+        "promise, reported-speech, quote, breaking, warning, media or event; 'opinion' for a view, "
+        "framed as one.",
     )
     concerns: list[str] = Field([], description="The people and organisations it is about.")
     verify: list[str] = Field(
         [],
         description="What would verify it: original-post, outlet-article, organisation-statement, "
-        "health-authority, election-authority, official-channel, data-source, original-source.",
+        "health-authority, election-authority, official-channel, data-source, original-upload, "
+        "original-source.",
     )
     caption: bool = Field(False, description="Said by the picture's own caption, not the post.")
 
