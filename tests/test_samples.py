@@ -1,24 +1,24 @@
 """The sample images through the whole pipeline: real tesseract, PP-OCR and the detector.
 
 The seed sample must carry the facts in ../shared/golden/seed-facts.md; the benign one must carry
-none. The golden test compares every sample's report with samples/expected/ (regenerate with
+none. The golden tests compare every sample's Markdown report and its JSON report (versions and
+float noise masked by samples/make_expected.py) with samples/expected/ (regenerate with
 `make expected` and review the diff)."""
 
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
-import os
 from functools import cache
-from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from memeaudit import analyze
 from memeaudit.evaluate import cer
 from memeaudit.model import Report
 from memeaudit.report import render
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
 TITLES = [
@@ -35,14 +35,22 @@ SEED_POST = (
 )
 
 
+def _make_expected() -> ModuleType:
+    """samples/make_expected.py, which names the sample images and masks the JSON goldens."""
+    spec = importlib.util.spec_from_file_location("make_expected", SAMPLES / "make_expected.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MAKE_EXPECTED = _make_expected()
+
+
 @cache
 def report(name: str) -> Report:
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # reports name images as the expected files do: samples/NAME.png
-    try:
-        return analyze(Path("samples") / f"{name}.png")
-    finally:
-        os.chdir(cwd)
+    """The sample's report, naming the image as the expected files do: samples/NAME.png."""
+    return MAKE_EXPECTED.sample_report(SAMPLES / f"{name}.png")
 
 
 def section(name: str, number: int) -> str:
@@ -59,6 +67,38 @@ def test_reports_match_samples_expected(image: str) -> None:
         )
     )
     assert not diff, f"the report drifted; if intended, run `make expected`:\n{diff}"
+
+
+@pytest.mark.parametrize("image", sorted(p.stem for p in SAMPLES.glob("*.png")))
+def test_json_reports_match_samples_expected(image: str) -> None:
+    """The whole JSON report (evidence, OCR words, facts), versions and float noise masked."""
+    expected = (SAMPLES / "expected" / f"{image}.json").read_text(encoding="utf-8")
+    now = MAKE_EXPECTED.masked_json(report(image))
+    assert json.loads(now)["image"]["path"] == f"samples/{image}.png"
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(True), now.splitlines(True), f"samples/expected/{image}.json", "now"
+        )
+    )
+    assert not diff, f"the JSON report drifted; if intended, run `make expected`:\n{diff}"
+
+
+def test_the_json_golden_masks_only_what_the_machine_decides() -> None:
+    """Versions and the repository's path are masked, floats rounded; the rest is the report."""
+    seed = report("distillation-meme")
+    masked = json.loads(MAKE_EXPECTED.masked_json(seed))
+    assert masked["memeaudit_version"] == MAKE_EXPECTED.MASK
+    assert set(masked["engines"]) == set(seed.engines)
+    assert set(masked["engines"].values()) == {MAKE_EXPECTED.MASK}
+    plain = json.loads(seed.to_json())
+    assert masked["sections"][1]["text"] == plain["sections"][1]["text"]
+    assert masked["ocr"]["words"][0]["text"] == plain["ocr"]["words"][0]["text"]
+    assert masked["ocr"]["words"][0]["conf"] == round(plain["ocr"]["words"][0]["conf"], 3)
+    moved = seed.model_copy(deep=True)
+    moved.warnings = [f"{MAKE_EXPECTED.ROOT}/samples/x.png: a warning"]
+    assert json.loads(MAKE_EXPECTED.masked_json(moved))["warnings"] == [
+        "<repo>/samples/x.png: a warning"
+    ]
 
 
 def test_seed_json_contract() -> None:
