@@ -36,9 +36,13 @@ def age(text: str) -> str | None:
 
 
 def date(text: str) -> str | None:
-    """The first date (with its time, if drawn) in the text, as written."""
+    """The first date (with its time, if drawn) in the text, as written, with the spaces OCR
+    drops after a comma or a month put back ('Feb23,2026' -> 'Feb 23, 2026')."""
     found = DATE.search(text)
-    return found.group(0).strip() if found else None
+    if found is None:
+        return None
+    shown = re.sub(r",(?=\d)", ", ", found.group(0).strip())
+    return re.sub(rf"^({MONTH})(?=\d)", r"\1 ", shown, flags=re.IGNORECASE)
 
 
 def when(text: str) -> str | None:

@@ -1,0 +1,136 @@
+"""memeaudit.kinds on OCR lines laid out by hand: the platform rules (a stray letter is never a
+platform, conflicting chrome names none), the post an email address is not, and the sentences
+the Description and section 3 build from a screen. Fast: no engine runs."""
+
+from __future__ import annotations
+
+from memeaudit import facts, kinds
+from memeaudit.model import Facts, Line, OcrResult, Post, Scene, Vision
+from memeaudit.pipeline import knowledge
+from memeaudit.sections.description import describe
+from memeaudit.sections.platforms import platforms
+
+
+def _ocr(*rows: tuple[str, int, int]) -> OcrResult:
+    """Lines from (text, x, y): 20 px high, 9 px a character, in a 420 px wide screenshot."""
+    lines = [
+        Line(text=t, conf=0.95, bbox=(x, y, 9 * len(t), 20), engine="tesseract") for t, x, y in rows
+    ]
+    return OcrResult(
+        text="\n".join(ln.text for ln in lines), engine="tesseract", words=[], lines=lines
+    )
+
+
+def _chat(status: str, box: str, last: str = "love you, talk later x") -> OcrResult:
+    return _ocr(
+        ("Ben Moreau", 10, 5),
+        (status, 10, 30),
+        ("are you still coming tonight?", 20, 80),
+        ("yes, running ten minutes late", 150, 130),
+        ("no worries, we saved a seat", 20, 180),
+        (last, 200, 230),
+        (box, 10, 300),
+    )
+
+
+def test_a_chat_with_a_kiss_x_names_no_platform_x() -> None:
+    kb = knowledge(())
+    ocr = _chat("online", "Type a message")
+    screen = kinds.read_screen(ocr, None)
+    assert (screen.kind, screen.platform) == ("chat", "WhatsApp")
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    assert not [e for e in found.entities if e.name == "X"]
+    section = platforms(kb, found, None, screen).text
+    assert "WhatsApp chat" in section and " X" not in section
+    assert [m.speaker for m in screen.chat.messages] == ["Ben Moreau", "me", "Ben Moreau", "me"]
+
+
+def test_two_apps_chrome_names_no_platform() -> None:
+    """'Active now' (Messenger's status line) with 'Text message' (an SMS input box): a chat, of
+    no service the layout can vouch for."""
+    screen = kinds.read_screen(_chat("Active now", "Text message"), None)
+    assert (screen.kind, screen.platform) == ("chat", None)
+    said = describe(_chat("Active now", "Text message"), None, Vision(), Facts(), screen=screen)
+    assert said.text.startswith("The image is a screenshot of a chat with Ben Moreau.")
+
+
+def test_a_terminal_listing_names_no_platform() -> None:
+    kb = knowledge(())
+    ocr = _ocr(
+        ("mara@laptop:~$ ls -la", 5, 5),
+        ("total 24", 5, 25),
+        ("drwxr-xr-x 5 mara mara 4096 Feb 23 10:02 .", 5, 45),
+        ("-rw-r--r-- 1 mara mara 220 Feb 23 10:02 .bashrc", 5, 65),
+    )
+    screen = kinds.read_screen(ocr, None)
+    assert (screen.kind, screen.platform) == ("terminal", None)
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    assert not [e for e in found.entities if e.kind == "platform"]
+    said = describe(ocr, None, Vision(), found, screen=screen).text
+    assert "The prompt is mara@laptop. The command shown is “ls -la”." in said
+
+
+def test_an_email_address_is_no_post_and_a_foreign_sender_domain_is_evidence() -> None:
+    kb = knowledge(())
+    ocr = _ocr(
+        ("Action required: verify your account Inbox", 10, 5),
+        ("PayPal Support <support@paypa1-help.top>", 60, 45),
+        ("to me", 60, 70),
+        ("Your account has been limited until you confirm your details.", 60, 120),
+        ("Best regards,", 60, 160),
+    )
+    post = Post(platform="X", display_name="PayPal Support <support", handle="@paypa1-help")
+    screen = kinds.read_screen(ocr, post)
+    assert screen.kind == "email" and kinds.settle_post(post, screen) is None
+    assert screen.email is not None
+    assert (screen.email.from_name, screen.email.from_address) == (
+        "PayPal Support",
+        "support@paypa1-help.top",
+    )
+    assert screen.email.subject == "Action required: verify your account"
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    assert [(i.name, i.account, i.field) for i in found.impersonations] == [
+        ("PayPal", "paypa1-help.top", "email-domain")
+    ]
+    honest = screen.email.model_copy(update={"from_address": "service@paypal.com"})
+    assert not facts.extract(
+        kb, ocr, None, Vision(), None, [], screen.model_copy(update={"email": honest})
+    ).impersonations
+
+
+def test_the_description_says_what_a_post_is_before_what_it_says() -> None:
+    ocr = _ocr(
+        ("Mara Quill @maraquill · 54m", 10, 5), ("The train strike starts on Monday.", 10, 40)
+    )
+    post = Post(
+        platform="X",
+        display_name="Mara Quill",
+        handle="@maraquill",
+        timestamp_raw="54m",
+        body="The train strike starts on Monday.",
+        reply_to="@civicdesk",
+    )
+    screen = kinds.read_screen(ocr, post)
+    text = describe(ocr, post, Vision(), Facts(), screen=screen).text
+    assert text.startswith(
+        "The image is a screenshot of an X post by Mara Quill (@maraquill), posted 54 minutes "
+        "before the screenshot was taken. It replies to @civicdesk. The post's text reads: "
+        "“The train strike starts on Monday.”"
+    )
+
+
+def test_a_caption_meme_reads_as_one() -> None:
+    ocr = _ocr(("When it's Monday morning and", 20, 10), ("the coffee machine is broken", 30, 40))
+    vision = Vision(
+        panels=[(0, 80, 420, 300)],
+        scene=Scene(kind="caption-meme", picture="photo", panels=[]),
+    )
+    text = describe(ocr, None, vision, Facts(), screen=kinds.read_screen(ocr, None)).text
+    assert text.startswith("The image is a caption meme: a two-line caption above a photo.")
+    assert "The caption reads: “When it's Monday morning and the coffee machine is broken.”" in text
+
+
+def test_an_image_without_text_says_so_once() -> None:
+    ocr = OcrResult(text="", engine="tesseract", words=[], lines=[])
+    text = describe(ocr, None, Vision(scene=Scene(kind="photo")), Facts()).text
+    assert text.count("No text was found") == 1 and "“" not in text
