@@ -1,6 +1,6 @@
 """Section 5, Legal and Ethical Implications: the legal notes of the topics that fired (most
-severe topic first), and the note for accusations when the text names organisations other than
-its author. The notes are knowledge/kb/legal.yaml; the frame is knowledge/wording/legal.yaml."""
+severe topic first), and the note for accusations when the text accuses named people or
+organisations. The notes are knowledge/kb/legal.yaml; the frame is knowledge/wording/legal.yaml."""
 
 from __future__ import annotations
 
@@ -34,12 +34,22 @@ def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence,
     return []
 
 
+def accusations(facts: Facts) -> list[str]:
+    """The parties the text accuses: whom its accusation claims concern. Claims without a kind
+    (facts from before claims had kinds) fall back to the organisations the text names other
+    than its author."""
+    if facts.claims and all(claim.kind is None for claim in facts.claims):
+        return accused(facts)
+    named = [c for claim in facts.claims if claim.kind == "accusation" for c in claim.concerns]
+    return list(dict.fromkeys(named))
+
+
 def legal(kb: Knowledge, facts: Facts) -> Section:
     w = kb.words("legal")
     hits = kb.most_severe_first(facts.topics)
     notes = list(dict.fromkeys(n for h in hits for n in kb.topics[h.id].legal))
     accusation = kb.legal_note_for("accusation")
-    if hits and accused(facts) and accusation is not None:
+    if hits and accusations(facts) and accusation is not None:
         notes.insert(min(len(notes), MAX_LEGAL_ISSUES - 1), accusation.id)
     chosen = [kb.legal[n] for n in dict.fromkeys(notes) if n in kb.legal][:MAX_LEGAL_ISSUES]
     questions = moderation(kb, hits)
