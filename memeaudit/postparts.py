@@ -13,7 +13,7 @@ from itertools import combinations
 import numpy as np
 
 from memeaudit.geometry import same_row, union_box
-from memeaudit.model import BBox, Line, LinkCard
+from memeaudit.model import BBox, Line, LinkCard, Word
 from memeaudit.postfields import (
     cues,
     find_handle,
@@ -61,12 +61,17 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
                     conf=min(prev.conf, line.conf),
                     bbox=union_box([prev.bbox, line.bbox]),
                     engine=prev.engine,
-                    words=[*prev.words, *line.words],
+                    words=[*_as_words(prev), *_as_words(line)],
                 )
                 break
         else:
             out.append(line)
     return out
+
+
+def _as_words(line: Line) -> list[Word]:
+    """A line's tokens as words with boxes (see _tokens), for a line made of several."""
+    return [Word(text=t, conf=line.conf, bbox=box, engine=line.engine) for t, box in _tokens(line)]
 
 
 def slots(row: CountsRow, n: int, left: float, width: float) -> list[int]:
@@ -106,12 +111,14 @@ def slots(row: CountsRow, n: int, left: float, width: float) -> list[int]:
 
 
 def _tokens(line: Line) -> list[tuple[str, BBox]]:
-    """A line's tokens with their boxes. A line of one token keeps the line's box: the engines
-    that estimate word boxes place them less well than the line's own."""
-    if len(line.text.split()) == 1:
-        return [(line.text.strip(), line.bbox)]
-    if line.words:
-        return [(w.text, w.bbox) for w in line.words if w.text.strip()]
+    """A line's tokens with their boxes: the line's own box for a line of one token (engines
+    that estimate word boxes place them less well), its words where they are its tokens, else
+    boxes shared out by characters."""
+    tokens = line.text.split()
+    if len(tokens) == 1:
+        return [(tokens[0], line.bbox)]
+    if [w.text for w in line.words] == tokens:
+        return [(w.text, w.bbox) for w in line.words]
     width = line.bbox[2] / max(len(line.text), 1)
     out, at = [], 0
     for token in line.text.split(" "):
