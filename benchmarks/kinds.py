@@ -129,6 +129,8 @@ def main() -> int:
                 )
     print(f"{'kind':<10} {'n':>3}  field scores (right / total)")
     for kind, fields in sorted(right.items()):
+        if not any(fields.values()):
+            continue  # a layout with no typed field
         n = len(fields["kind"]) if "kind" in fields else max(len(v) for v in fields.values())
         cells = "  ".join(f"{f}={sum(v) / len(v):.2f}" for f, v in fields.items() if v)
         print(f"{kind:<10} {n:>3}  {cells}")
