@@ -165,6 +165,8 @@ def judge(
     accusation = _accusation(cues, text, names, acts_only=True)
     if accusation is not None:
         return accusation
+    if (m := cues.search("event", "happenings", text)) and not _first_person(text):
+        return Verdict("event", (m.group(0),))  # "We discovered a security incident"
     if cues.search("not-claims", "personal", text):
         opinion = _opinion(cues, text)
         return Verdict("opinion", (opinion,)) if opinion else Verdict(None)
@@ -238,7 +240,7 @@ def _accusation(cues: Cues, text: str, names: list[str], acts_only: bool) -> Ver
 def _first_person(text: str) -> bool:
     """Whether the writer is in the sentence ("blocked me", "my charger"): neutral deeds, events
     and idioms of cause ("this weather is killing me") are then everyday talk."""
-    return re.search(r"(?<![\w'])(?:I|I'm|I've|me|my|us)(?![\w'])", text) is not None
+    return re.search(r"(?<![\w'])(?:I|I'm|I've|[Mm]e|[Mm]y|[Uu]s)(?![\w'])", text) is not None
 
 
 def _act(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
