@@ -340,8 +340,21 @@ class TemplateMatch(Model):
     )
 
 
+class Media(Model):
+    """A picture embedded in a post (a photo, a video still, a link card's picture, a screenshot
+    inside the screenshot), described on its own, apart from the post's body."""
+
+    bbox: BBox
+    kind: Literal["screenshot", "photo", "cartoon", "picture"]
+    objects: list[DetectedObject] = Field(
+        default_factory=list, description="What the detector named inside it."
+    )
+    text: str | None = Field(None, description="The text read inside it, not the post's body.")
+
+
 class Vision(Model):
     objects: list[DetectedObject] = []
+    media: Media | None = None
     caption: Caption | None = None
     caption_set_aside: SetAsideCaption | None = None
     template: TemplateMatch | None = None
@@ -482,6 +495,7 @@ class Report(Model):
     template: TemplateMatch | None = Field(
         None, description="The meme template the image is built on, if a bank names one."
     )
+    media: Media | None = Field(None, description="A picture embedded in the post, if found.")
     codes: list[Code] = []
     facts: Facts
     sections: list[Section]

@@ -92,7 +92,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     sections = [
         describe(
             text, fields, seen, found, covered, kb.words("templates"),
-            screen=screen, words=kb.words("description"),
+            screen=screen, words=kb.words("description"), media_words=kb.words("media"),
         ),  # fmt: skip
         *write_sections(kb, found, fields, metadata, screen),
     ]
@@ -120,6 +120,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         scene=seen.scene,
         screen=screen,
         template=seen.template,
+        media=seen.media,
         codes=codes,
         facts=found,
         sections=sections,

@@ -40,6 +40,7 @@ from memeaudit.sections.image_kind import (
     structure,
     terminal_details,
 )
+from memeaudit.sections.media import carries
 from memeaudit.sections.paragraph import Paragraph, article, ocr, plural, post_field, rule
 from memeaudit.sections.template import built_on
 from memeaudit.vision.detect import coco_labels
@@ -264,6 +265,7 @@ def describe(
     covered: frozenset[str] | None = None,
     template_words: Words | None = None,
     *,
+    media_words: Words | None = None,
     screen: Screen | None = None,
     words: Words | None = None,
 ) -> Section:
@@ -306,6 +308,9 @@ def describe(
             *_object_evidence(objects),
             priority=2,
         )
+    if vision.media is not None and media_words is not None:
+        for said, evs in carries(vision.media, media_words, _objects_phrase):
+            par.say(said, *evs, priority=2)
     if vision.template is not None and template_words is not None:
         for said, ev in built_on(vision.template, template_words):
             par.say(said, ev, priority=2)

@@ -27,6 +27,7 @@ from memeaudit.vision.detect import SsdDetector, merge
 from memeaudit.vision.labels import short_labels, tie
 from memeaudit.vision.layout import panels
 from memeaudit.vision.looks import Looks
+from memeaudit.vision.media import describe_media
 from memeaudit.vision.objects import named
 from memeaudit.vision.scene import Cues, cues, dark, kind_of, layout_kind
 from memeaudit.vision.templates import find_template
@@ -125,6 +126,7 @@ def see(
     if classifier is not None:
         engines[classifier.name] = classifier.version()
     template = find_template(image, regions, options.templates, looks, whole=post is None)
+    media = describe_media(image, ocr, post, options, looks)
     vision = Vision(
         objects=objects,
         caption=caption,
@@ -133,6 +135,7 @@ def see(
         untied_labels=untied,
         scene=scene_,
         template=template,
+        media=media,
     )
     return vision, engines
 
