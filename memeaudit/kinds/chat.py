@@ -163,13 +163,19 @@ def _channel(rows_: list[Row]) -> Chat:
 
 
 def _same_spelling(messages: list[ChatMessage]) -> list[ChatMessage]:
-    """One spelling per speaker: names that differ only in case are the same person's, drawn
-    the same way each time, so the commonest reading wins ('Hannah.deV' -> 'Hannah.dev')."""
+    """One spelling per speaker: names that differ only in case or a trailing mark are the same
+    person's, drawn the same way each time, so the commonest reading wins ('Hannah.deV' ->
+    'Hannah.dev'), and of equally common ones the longer, since OCR drops a mark ('Omar' beside
+    'Omar_') more often than it adds one."""
     spelled = Counter(m.speaker for m in messages if m.speaker)
-    best = {}
-    for name, _ in spelled.most_common():
-        best.setdefault(name.lower(), name)
+    best: dict[str, str] = {}
+    for name, _ in sorted(spelled.items(), key=lambda kv: (-kv[1], -len(kv[0]))):
+        best.setdefault(_key(name), name)
     for m in messages:
         if m.speaker:
-            m.speaker = best[m.speaker.lower()]
+            m.speaker = best[_key(m.speaker)]
     return messages
+
+
+def _key(name: str) -> str:
+    return name.lower().rstrip("_.-")

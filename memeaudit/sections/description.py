@@ -241,7 +241,9 @@ def _opening(
     if kind not in (None, "screenshot") or post is not None:
         what = shot(w, screen, post, scene)
         if kind == "post" and (vision.panels or objects) and not caption:
-            return [(w("combines", shot=what, picture=picture_phrase(w, scene)), [])]
+            dated = post is not None and bool(post.timestamp_raw)  # '…, dated 23 Feb, with'
+            picture = picture_phrase(w, scene, panel=True)
+            return [(w("combines", shot=what + ("," if dated else ""), picture=picture), [])]
         if not caption:
             return [(w("is", shot=what), [])]
     else:
@@ -325,8 +327,10 @@ def describe(
             priority=3,
         )
     if ocr_result.text.strip():
+        quoted = ""
         for said, ev in _text_gist(w, ocr_result, post, screen, caption):
             par.say(said, ev)
+            quoted += " " + (ev.text or "")
         for said in _language(w, ocr_result, covered):
             par.say(said, rule("describe.language", ocr_result.language.language or ""))
         shown = post.body if post is not None and post.body else paragraphs(ocr_result.lines)
@@ -334,7 +338,7 @@ def describe(
             f
             for claim in facts.claims
             for f in claim.figures
-            if f.unit not in (None, "date") and f.text in shown
+            if f.unit not in (None, "date") and f.text in shown and f.text not in quoted
         ]
         if cited and kind in (None, "post", "screenshot", "poster", "document"):
             figures = join_names([_figure(f.text, f.unit) for f in cited])

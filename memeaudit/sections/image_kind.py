@@ -65,14 +65,17 @@ def when_phrase(w: Words, raw: str | None) -> str:
     return w("dated", date=raw)
 
 
-def picture_phrase(w: Words, scene: Scene | None) -> str:
-    """'a photo', 'a cartoon or illustration': what the image (a photo), a meme's picture or a
-    post's panel is."""
+def picture_phrase(w: Words, scene: Scene | None, panel: bool = False) -> str:
+    """'a photo', 'a cartoon or illustration': what the image (a photo), a meme's picture or,
+    with `panel`, the picture beside a post is."""
     kind = "picture"
     if scene is not None:
-        panel = scene.panels[0].kind if scene.panels else None
+        first = scene.panels[0].kind if scene.panels else None
         own = scene.kind if scene.kind in PICTURE_KINDS else None
-        kind = getattr(scene, "picture", None) or own or panel or "picture"
+        if panel:
+            kind = first or "picture"
+        else:
+            kind = getattr(scene, "picture", None) or own or first or "picture"
     return w(f"shot-{kind if kind in PICTURE_KINDS else 'picture'}")
 
 
