@@ -84,7 +84,8 @@ def test_chats_give_the_contact_and_each_message_s_speaker(readings: list[dict[s
         for message, said in zip(chat.messages, r["truth"]["messages"], strict=True):
             # the text as read, without the bubble's time and ticks (OCR may misread a letter)
             assert not re.search(r"\d{1,2}:\d{2}\s*\W*$", message.text), (r["id"], message.text)
-            assert said.split()[0].lower()[:2] in message.text.lower(), (r["id"], message.text)
+            words = [w for w in re.findall(r"[a-z]{4,}", said.lower()) if w in message.text.lower()]
+            assert words or len(said) < 12, (r["id"], message.text)
 
 
 def test_emails_give_the_sender_and_subject(readings: list[dict[str, Any]]) -> None:

@@ -16,7 +16,8 @@ ADDRESS = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 LABEL = re.compile(
     r"^(?P<label>from|to|cc|bcc|subject|date|sent|reply-to)\s*[:;]\s*(?P<value>.*)$", re.I
 )
-FOLDER = re.compile(r"\s+(?:inbox|spam|junk|important|external|updates|promotions)\s*[x×]?$", re.I)
+# The folder chip after a webmail subject, often read stuck to it ('Saturdayinbox').
+FOLDER = re.compile(r"\s*(?:inbox|spam|junk|important|external|updates|promotions)\s*[x×]?$", re.I)
 HEADER_ROWS = 6  # the sender is among the first rows of a webmail view
 
 

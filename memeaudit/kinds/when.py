@@ -42,7 +42,8 @@ def date(text: str) -> str | None:
     if found is None:
         return None
     shown = re.sub(r",(?=\d)", ", ", found.group(0).strip())
-    return re.sub(rf"^({MONTH})(?=\d)", r"\1 ", shown, flags=re.IGNORECASE)
+    shown = re.sub(rf"^({MONTH})(?=\d)", r"\1 ", shown, flags=re.IGNORECASE)
+    return shown[0].upper() + shown[1:]  # the apps capitalise months and days; OCR may not
 
 
 def when(text: str) -> str | None:
