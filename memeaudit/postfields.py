@@ -199,11 +199,27 @@ def _script(char: str) -> str:
     return name.split()[0] if name else ""
 
 
+def _glyph_token(token: str, extras: set[str]) -> bool:
+    """A token after a name that is no part of it: a button ('Follow'), a connection degree
+    ('2nd'), a sign or symbol ('¥Z', '=', '>'), or a lone lower-case letter (a badge, 'v')."""
+    if token.lower().strip(".·") in extras:
+        return True
+    if not any(c.isalpha() for c in token):
+        return True
+    signs = any(unicodedata.category(c)[0] == "S" for c in token)
+    return (signs and len(token) <= 2) or (len(token) == 1 and token.islower())
+
+
 def clean_name(text: str) -> tuple[str | None, bool]:
     """A display name without the badge and emoji glyphs drawn after it ('Anthropic ●',
-    'Tomás Ortega烂', 'Mara Quill 🌿'), and whether anything was cut. Letters of the name's own
-    script, digits and . ' - stay."""
-    text = text.strip(" ·•|")
+    'Tomás Ortega烂', 'Mara Quill 🌿', 'Mara Carter = Follow'), and whether anything was cut.
+    Letters of the name's own script, digits and . ' - stay."""
+    shown = text = text.strip(" ·•|")
+    extras = {w.lower() for w in cues()["name_extras"]}
+    tokens = text.split()
+    while len(tokens) > 1 and _glyph_token(tokens[-1], extras):
+        tokens.pop()
+    text = " ".join(tokens)
     letters = [_script(c) for c in text if c.isalpha()]
     main = max(set(letters), key=letters.count) if letters else ""
     end = len(text)
@@ -214,13 +230,7 @@ def clean_name(text: str) -> tuple[str | None, bool]:
             break
         end -= 1
     name = text[:end].rstrip(" ·•")
-    tokens = name.split()
-    # A lone glyph read as a letter or sign after a space ('Anthropic Q', 'Ines Alves ©').
-    while len(tokens) > 1 and len(tokens[-1]) == 1 and not tokens[-1].isalnum():
-        tokens.pop()
-    name = " ".join(tokens)
-    cut = name != text.strip()
-    return (name or None), cut
+    return (name or None), name != shown
 
 
 def phrase_in(text: str, role: str) -> str | None:

@@ -1,6 +1,7 @@
-"""Post screenshots the tests render (tests/post_cards.py), read by the real OCR engines and
-parsed: the fields must come out right for X (light, dim, black, timeline), Bluesky, Threads,
-Mastodon and Reddit."""
+"""Post screenshots the tests render, read by the real OCR engines and parsed: the Pillow cards
+of tests/post_cards.py (X light, dim, black and timeline, Bluesky, Threads, Mastodon, Reddit),
+whose fields must all come out right, and the HTML mock-ups of tests/kinds rendered in Chromium
+(every post layout), whose typed fields must be at least 95% right."""
 
 from __future__ import annotations
 
