@@ -43,6 +43,7 @@ class CueFile(BaseModel):
     id_words: list[str] = []
     currencies: list[str] = []
     durations: list[str] = []
+    year_nouns: list[str] = []
     # names.yaml only
     words: list[str] = []
     known: list[str] = []

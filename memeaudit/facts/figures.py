@@ -46,22 +46,32 @@ NOT_FIGURES = re.compile(
       (?<![\w])\+?\(?\d[\d()]*(?:[\s.-]\(?\d+\)?){{2,}}(?![\w])   # phone numbers: 612 345 678
     | (?<![\w])\+\d[\d\s-]{{6,}}\d                               # +44 7700 900456
     | (?<![\w])0\d{{3,}}(?:\s\d{{3,}})?                           # 07700 900123
-    | (?<![\w$€£])\d{{5,}}(?![\w])                                # codes: 482913
     | [#№]\s?\d+                                                  # order #48213
     | @\w+                                                        # handles
+    | \d[\d.,]*\s?[KkM]?\s+(?-i:Reposts?|Retweets?|Likes?|Bookmarks?|Views?|Replies|Reply|Quotes?
+        |Comments?|Shares?|Followers?|Following|Reactions?)(?![\w])    # a post's counts
     | \d+\s?%\s+off\b                                              # discounts: 20% off
     | \d+(?:\.\d+){{2,}}                                          # versions: 4.2.1
     | \d{{1,2}}[:h]\d{{2}}\s*(?:[ap]\.?m\.?)?(?![\w])             # times: 7:30, 6:45 pm
     | \d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?(?![\w])
     | \d{{1,2}}\s?(?:[ap]\.?m\.?)(?![\w])                          # 2 pm, 3am
-    | \d{{1,2}}\s?[smhdw](?![\w])                                 # post ages: 54m, 3h
+    | \d{{1,2}}\s?[smhdw](?=\s*(?:$|[·•|.,;:!?)]|ago\b))         # post ages: 54m, 3h
     | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?  # dates
     | {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s+\d{{4}})?
-    | (?<![\w$€£])(?:19|20)\d{{2}}s?(?![\w%])                      # years: 2019, 1970s
+    | (?<![\w$€£])(?:19|20)\d{{2}}s(?![\w])                        # decades: the 1970s
+    | (?<![\w$€£.,])(?:19|20)\d{{2}}(?=\s*(?:$|[.,;:!?)]))          # a year closing a phrase
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A year after a preposition: "in 2024", "since 2019".
+AFTER_YEAR_WORD = re.compile(
+    r"\b((?:in|by|of|to|since|until|till|after|before|during|from|em|en|seit|depuis|desde)\s+)"
+    r"((?:19|20)\d{2})(?![\w%]|[.,]\d)",
+    re.IGNORECASE,
+)
+# Qualifiers in the languages that group thousands with dots ("más de 5.000").
+FOREIGN = re.compile(r"(?:más\s+de|plus\s+de|mehr\s+als|über|mais\s+de)\s", re.IGNORECASE)
 MULTIPLIER = {"thousand": 1e3, "mil": 1e3, "mille": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 
 
@@ -70,6 +80,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     doc = load_cues().files["figures"]
     low = [frozenset(w.lower() for w in words) for words in (doc.not_units, doc.id_words)]
     return low[0], low[1], frozenset(doc.currencies), frozenset(w.lower() for w in doc.durations)
+
+
+@cache
+def _year_nouns() -> tuple[str, ...]:
+    return tuple(load_cues().files["figures"].year_nouns)
 
 
 def _scale(word: str) -> float:
@@ -88,13 +103,13 @@ def _value(text: str) -> float | None:
     if not match:
         return None
     digits = match.group(1).rstrip(".,")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not digits.startswith("0"):
-        digits = digits.replace(".", "")  # 5.000: a thousands separator
+    groups = r"\d{1,3}(?:\.\d{3}){2,}" if not FOREIGN.match(text) else r"\d{1,3}(?:\.\d{3})+"
+    if re.fullmatch(groups, digits) and not digits.startswith("0"):
+        digits = digits.replace(".", "")  # 5.000.000, or "más de 5.000": thousands separators
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")  # 24,000 and 1,000.5
     else:
-        digits = (
-            digits.replace(",", "") if "," in digits[-4:-3] or digits.count(",") > 1 else digits
-        )
-        digits = digits.replace(",", ".")
+        digits = digits.replace(",", ".")  # 12,5: a decimal comma
     try:
         number = float(digits)
     except ValueError:
@@ -123,6 +138,10 @@ def _masked(sentence: str) -> str:
     """The sentence with every number that is not a figure blanked out (same length)."""
     _, id_words, _, _ = _words()
     masked = NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), sentence)
+    years = "|".join(re.escape(w) for w in _year_nouns())
+    year = re.compile(rf"(?<![\w$€£.,])(?:19|20)\d{{2}}(?=\s+(?:{years})\b)", re.IGNORECASE)
+    masked = year.sub(lambda m: " " * len(m.group(0)), masked)  # "the 2024 election"
+    masked = AFTER_YEAR_WORD.sub(lambda m: m.group(1) + " " * len(m.group(2)), masked)
     ids = "|".join(re.escape(w) for w in sorted(id_words, key=len, reverse=True))
     after_id = re.compile(rf"(?<![\w])(?:{ids})\.?\s*\d[\w.]*", re.IGNORECASE)
     return after_id.sub(lambda m: " " * len(m.group(0)), masked)
@@ -154,7 +173,8 @@ def figures(sentence: str) -> list[Figure]:
             continue
         unit = _unit(rest)
         scaled = re.search(rf"(?:{SCALE_WORD})$", text, re.I)
-        if unit is None and not scaled:
+        grouped = re.search(r"\d[,.]\d{3}(?!\d)", text)  # 24,000: a count even without its noun
+        if unit is None and not scaled and not grouped:
             continue  # a bare number (or a model size, 7B) counts nothing
         if unit is not None and unit.split()[0].lower() in durations:
             unit = unit.split()[0]
