@@ -12,7 +12,7 @@ from memeaudit.cli import app
 from memeaudit.options import DEFAULTS, MAX_PIXELS, Options, help_text, options
 
 SHARED = ("ocr", "lang", "caption_model", "detect", "semantic", "rules", "template_dir")
-SHARED += ("max_pixels", "max_bytes", "redact")
+SHARED += ("max_pixels", "max_bytes", "redact", "templates")
 
 
 def test_no_flags_give_the_default_options() -> None:
