@@ -51,12 +51,12 @@ AGO = re.compile(
 VIEWS = re.compile(r"(\d[\d.,]*[KMB]?)\s*Views", re.IGNORECASE)
 LABELLED = re.compile(
     r"(\d[\d.,]*[KMB]?)\s*(Replies|Reply|Comments?|Retweets?|Reposts?|Boosts?|Quote Tweets?"
-    r"|Quotes?|[LlI]ikes?|Favou?rites?|Upvotes?|Points?|Views)(?![a-z])",
+    r"|Quotes?|[LlI1][iIl1]kes?|Favou?rites?|Upvotes?|Points?|Views)(?![a-z])",
     re.IGNORECASE,
 )
 LABEL_FIELD = {
     "repl": "replies", "comm": "replies", "retw": "reposts", "repo": "reposts", "boos": "reposts",
-    "like": "likes", "iike": "likes", "favo": "likes", "upvo": "likes", "poin": "likes", "view": "views",
+    "like": "likes", "favo": "likes", "upvo": "likes", "poin": "likes", "view": "views",
 }  # fmt: skip
 HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("Mastodon", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
@@ -65,7 +65,7 @@ HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@]|\.[A-Za-z0-9])")),
 ]
 # A header line where OCR lost the space between the name and the handle: "Jonas Kapoor@jonas".
-STUCK_HANDLE = re.compile(r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@.])")
+STUCK_HANDLE = re.compile(r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@]|\.[A-Za-z0-9])")
 THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$")
 
 
@@ -165,7 +165,8 @@ def labelled_counts(text: str) -> dict[str, int]:
     """Counts written with their labels: '184K Likes', '12 boosts', '1,959RETWEETS'."""
     found: dict[str, int] = {}
     for number, label in LABELLED.findall(text):
-        field = LABEL_FIELD.get(label.lower()[:4])
+        key = re.sub(r"^[li1][il1]k", "lik", label.lower())  # 'Iikes', 'Ilkes': OCR's likes
+        field = LABEL_FIELD.get(key[:4])
         value = parse_count(number)
         if field and value is not None:
             found.setdefault(field, value)

@@ -28,7 +28,10 @@ from memeaudit.postparts import join_body
 
 MONTH_DAY = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")  # TikTok's '10-17'
 RELATIVE_AGO = re.compile(r"(?<![\w.,])\d{1,2}\s?[smhdw] ago\b")
-VIEWS_CLOCK = re.compile(r"^\D{0,2}(?P<views>\d[\d.,]*[KM]?)\s*(?P<clock>\d{1,2}:\d{2})$")
+# Telegram's views and clock, run together by OCR: '53909:41' is 539 views at 09:41.
+VIEWS_CLOCK = re.compile(
+    r"^\D{0,2}(?P<views>\d[\d.,]*?[KM]?)\s*(?P<clock>\d{2}:\d{2}|(?<!\d)\d:\d{2})$"
+)
 INSTAGRAM_HEAD = re.compile(r"^(?P<user>[a-z0-9._]{2,30}?)\s*[·•.]?\s*Follow$", re.IGNORECASE)
 
 
@@ -120,7 +123,7 @@ def _tiktok(lines: list[Line]) -> Post | None:
     if mark is None or mark < 2:
         return None
     name_line = lines[1]
-    name, when = [*re.split(r"\s*[·•]\s*", name_line.text, maxsplit=1), ""][:2]
+    name, when = [*re.split(r"\s*[·•]\s*|\s+[-–]\s+", name_line.text, maxsplit=1), ""][:2]
     numbers = [n for ln in lines[mark + 1 :] for n in _numbers(ln)][:2]
     counts = Counts(**dict(zip(("likes", "replies"), numbers, strict=False)))
     return _post(

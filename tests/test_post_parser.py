@@ -316,3 +316,45 @@ def test_link_card_and_thread() -> None:
 def test_labelled_counts_that_ocr_ran_together() -> None:
     assert labelled_counts("1,959RETWEETS") == {"reposts": 1959}
     assert labelled_counts("535reposts96 quotes7,865 likes") == {"reposts": 535, "likes": 7865}
+
+
+def test_a_facebook_post_by_its_button_row() -> None:
+    lines = [
+        _line("Lena Demir", 30, x=122),
+        _line("February 23at 10:02 AM", 65, x=121),
+        _line("The museum is free for students all of next month.", 132, x=30),
+        _line("👍❤844", 182, x=33),
+        _line("345 comments 230 shares", 182, x=721),
+        _line("Like", 249, x=169),
+        _line("Comment", 249, x=435),
+        _line("Share", 249, x=847),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None and post.platform == "Facebook" and post.handle is None
+    assert (post.display_name, post.timestamp_raw) == ("Lena Demir", "February 23 at 10:02 AM")
+    assert (post.counts.likes, post.counts.replies) == (844, 345)
+    assert post.body == "The museum is free for students all of next month."
+
+
+def test_a_telegram_channel_post_with_views_and_clock_run_together() -> None:
+    lines = [
+        _line("Harbor Market News", 22, x=25),
+        _line("49,131 subscribers", 41, x=25),
+        _line("Harbor Market News", 91, x=38),
+        _line("Honest question: why does every app need my location?", 113, x=37),
+        _line("53909:41", 194, x=333),
+        _line("Mute", 242, x=206),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None and post.platform == "Telegram"
+    assert (post.display_name, post.timestamp_raw, post.counts.views) == (
+        "Harbor Market News",
+        "09:41",
+        539,
+    )
+    assert post.body == "Honest question: why does every app need my location?"
+
+
+def test_a_meme_caption_with_like_and_share_in_it_is_no_post() -> None:
+    lines = [_line("WHEN YOU LIKE AND SHARE", 10), _line("BUT NOBODY COMMENTS", 400)]
+    assert parse_post(_ocr(lines)) is None
