@@ -60,7 +60,7 @@ NOT_FIGURES = re.compile(
     | {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s+\d{{4}})?
     | (?<![\w$€£])(?:19|20)\d{{2}}s(?![\w])                        # decades: the 1970s
-    | (?<![\w$€£.,])(?:19|20)\d{{2}}(?=\s*(?:$|[.,;:!?)]))          # a year closing a phrase
+    | (?<![\w$€£.,])(?:19|20)\d{{2}}(?=\s*(?:$|[;:!?)]|[.,](?!\d)))          # a year closing a phrase
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
