@@ -155,7 +155,8 @@ def _channel(rows_: list[Row]) -> Chat:
         text = row.text.strip()
         if found := _header(text):
             close()
-            speaker, time, said = _clean_name(found["name"]), found["time"], []
+            time = re.sub(r"\s*[^\w\s:.]+\s*", " ", found["time"])  # 'Today / at' -> 'Today at'
+            speaker, said = _clean_name(found["name"]), []
         elif speaker is not None and not chrome.match(text) and not CHANNEL_INPUT.match(text):
             said.append(row)
     close()

@@ -13,11 +13,12 @@ from memeaudit.kinds.rows import Row, bounds, plain, side
 from memeaudit.model import Post
 from memeaudit.yamlload import safe_load
 
-# A channel message's header: a short name, then the time ("Mara42 Today at 14:02", "Omar G. 2:02 PM").
+# A channel message's header: a short name, then the time ("Mara42 Today at 14:02", "Omar G. 2:02
+# PM"); OCR may put a stray mark or digit between them ("Hannah42 2 Today / at 09:14").
 CHANNEL_HEADER = re.compile(
-    r"^(?P<name>[^\s#@][^\s]*(?: [^\s]+){0,2}?)\s*"
-    r"(?P<time>(?:today|yesterday) at \d{1,2}[:.]\d{2}(?:\s?[ap]m)?|\d{1,2}[:.]\d{2}\s?[ap]m"
-    r"|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[ap]m)?)$",
+    r"^(?P<name>[^\s#@][^\s]*(?: [^\s]+){0,2}?)\s*(?:[^\w\s]{1,2}\s+|\d\s+)?"
+    r"(?P<time>(?:today|yesterday)\s*[^\w\s]{0,2}\s*at \d{1,2}[:.]\d{2}(?:\s?[ap]m)?"
+    r"|\d{1,2}[:.]\d{2}\s?[ap]m|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[ap]m)?)$",
     re.IGNORECASE,
 )
 POST_PLATFORM_WEIGHT = 3  # the parsed post's own platform (its handle's shape and layout)

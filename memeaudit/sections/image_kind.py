@@ -62,7 +62,12 @@ def when_phrase(w: Words, raw: str | None) -> str:
         return w("posted-ago", age=f"{n} {unit}{'' if n == 1 else 's'}")
     if CLOCK_ONLY.match(raw):
         return w("posted-at", time=raw)
-    return w("dated", date=raw)
+    return w("dated", date=mid_sentence(raw))
+
+
+def mid_sentence(date: str) -> str:
+    """'yesterday at 14:02' inside a sentence, as the app's 'Yesterday at 14:02' would read."""
+    return re.sub(r"^(Today|Yesterday)\b", lambda m: m.group(1).lower(), date)
 
 
 def picture_phrase(w: Words, scene: Scene | None, panel: bool = False) -> str:
@@ -281,7 +286,12 @@ def email_details(w: Words, screen: Screen) -> list[tuple[str, Evidence]]:
             )
         )
     if mail.date:
-        said.append((w("email-dated", date=mail.date), rule("kinds.email", f"date: {mail.date}")))
+        said.append(
+            (
+                w("email-dated", date=mid_sentence(mail.date)),
+                rule("kinds.email", f"date: {mail.date}"),
+            )
+        )
     return said
 
 
