@@ -16,9 +16,10 @@ tests.kinds.generate` fills it), samples/*.png, and the dev set's other images (
 documents, the `right` template the bank lacks).
 
 Templates and negative photos are split in two by a hash of their name: the threshold is chosen on
-the calibration half (the lowest score that names at most 1 in 100 of its negatives) and the
-figures are reported on the other half. --timing N measures, on N dev images, the lookup alone
-against the pipeline's time per image (benchmarks/batch.py's unit of work).
+the calibration half (the lowest score that names at most 1 in 200 of its negatives, half the
+acceptance limit, as a margin) and the figures are reported on the other half. --timing N
+measures, on N dev images, the lookup alone against the pipeline's time per image (the unit of
+work of benchmarks/batch.py).
 """
 
 from __future__ import annotations
@@ -289,8 +290,9 @@ def run(case: Case, bank: Path | None) -> Result:
     return Result(case, key, found.best.score, found.colour_distance, seconds)
 
 
-def threshold_for(negative_scores: list[float], rate: float = 0.01) -> float:
-    """The lowest threshold (to 0.005) naming at most `rate` of the negatives."""
+def threshold_for(negative_scores: list[float], rate: float = 0.005) -> float:
+    """The lowest threshold (to 0.005) naming at most `rate` of the negatives: half the 1 in 100
+    allowed, as a margin (naming 1 in 100 of the calibration half let 1.3% through on the other)."""
     ranked = sorted(negative_scores, reverse=True)
     allowed = int(rate * len(ranked))
     above = ranked[allowed] if allowed < len(ranked) else 0.0
@@ -399,7 +401,7 @@ def main() -> None:
         }
         threshold = threshold_for([r.score for r in by_split["calibrate"] if r.case.truth is None])
         print(
-            f"\nthreshold calibrated on the calibration half (at most 1 in 100 negatives named): {threshold:.3f}"
+            f"\nthreshold calibrated on the calibration half (at most 1 in 200 negatives named): {threshold:.3f}"
         )
         for split in ("calibrate", "report", "dev"):
             summary(by_split[split], threshold, split)
