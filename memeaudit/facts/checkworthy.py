@@ -49,8 +49,13 @@ def _english() -> object:
 
 
 def _rare(word: str) -> bool:
+    """Whether a word is rare in English, and not the plural of a common word ("Passwords")."""
     checker = _english()
-    return checker.word_frequency[word.lower()] < COMMON_LIMIT  # type: ignore[attr-defined]
+    low = word.lower()
+    frequency = checker.word_frequency  # type: ignore[attr-defined]
+    if low.endswith("s") and frequency[low[:-1]] >= COMMON_LIMIT:
+        return False
+    return frequency[low] < COMMON_LIMIT and not load_cues().search("accusation", "actors", low)
 
 
 def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
@@ -165,9 +170,9 @@ def judge(
     accusation = _accusation(cues, text, names, acts_only=True)
     if accusation is not None:
         return accusation
-    if (m := cues.search("event", "happenings", text)) and not _first_person(text):
-        return Verdict("event", (m.group(0),))  # "We discovered a security incident"
     if cues.search("not-claims", "personal", text):
+        if (m := cues.search("event", "happenings", text)) and not _first_person(text):
+            return Verdict("event", (m.group(0),))  # "We discovered a security incident"
         opinion = _opinion(cues, text)
         return Verdict("opinion", (opinion,)) if opinion else Verdict(None)
     durations = frozenset(w.lower() for w in cues.files["figures"].durations)

@@ -77,7 +77,7 @@ def _claim(
     concerns = [n for n in names_in(sentence, known) if not _same(n, source, author, cues)]
     if not concerns and verdict.kind == "accusation" and len(verdict.cues) > 1:
         concerns = [verdict.cues[1]]  # the doer the act was found with
-    elif not concerns and verdict.kind in ABOUT_SOMEONE:
+    elif not concerns and verdict.kind in ABOUT_SOMEONE and verdict.kind != "event":
         office = cues.search("accusation", "targets", sentence)
         concerns = [office.group(0)] if office else []
     return Claim(
