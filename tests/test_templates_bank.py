@@ -201,3 +201,29 @@ def test_the_wheel_carries_the_packaged_bank(tmp_path: Path) -> None:
     assert "memeaudit/vision/bank/memegen.npz" in names
     assert "memeaudit/vision/bank/memegen.json" in names
     assert not [n for n in names if n.startswith("memeaudit/vision/bank/") and "default." in n]
+
+
+@pytest.mark.skipif(not MEMEGEN.is_dir(), reason="needs ../shared/memegen-templates")
+def test_a_bank_built_from_memegens_layout_keeps_its_names_links_and_caption_areas(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    for key in ("success", "pooh"):
+        shutil.copytree(MEMEGEN / key, tmp_path / "in" / key)
+    bank = tmp_path / "two.npz"
+    result = runner.invoke(app, ["templates", "build", str(tmp_path / "in"), "-o", str(bank)])
+    assert result.exit_code == 0, result.output
+    built = load_bank(bank)
+    assert [t.key for t in built.templates] == ["pooh", "success"]
+    packaged = {t.key: t for t in get_bank().templates}  # type: ignore[union-attr]
+    for template in built.templates:
+        assert template.name == packaged[template.key].name
+        assert template.source == packaged[template.key].source
+        assert template.captions == packaged[template.key].captions
+    # Pooh's caption areas cover half of it: no caption-masked view (it matched pages of text).
+    pooh_views = built.views[built.owners == 0]
+    assert 1 not in pooh_views.tolist() and 0 in pooh_views.tolist()
+    image = loaded(captioned(load_image(MEMEGEN / "success" / "default.jpg").rgb, "A", "B"))
+    found = find_template(image, panels(image.bgr, None), bank)
+    assert found is not None and found.key == "success"
