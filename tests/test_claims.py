@@ -163,3 +163,10 @@ def test_an_opinion_is_framed_as_opinion(kb: Knowledge) -> None:
     section = claims(kb, Facts(claims=_claims(kb, "The debate was a disaster.")), None)
     assert "opinion, “The debate was a disaster”" in section.text
     assert "no written claim" in section.text
+
+
+def test_a_post_header_run_into_a_breaking_claim_is_not_quoted(kb: Knowledge) -> None:
+    text = "Graham Allen @GrahamAllen_1 · 13 Sep BREAKING: Flights are grounded across Europe"
+    (claim,) = _claims(kb, text)
+    assert claim.kind == "breaking"
+    assert claim.text == "BREAKING: Flights are grounded across Europe"

@@ -70,6 +70,8 @@ def _claim(
     verdict = judge(sentence, found, known, cues)
     if verdict.kind is None:
         return None
+    if verdict.kind == "breaking" and (m := cues.search("breaking", "openers", sentence)):
+        sentence = sentence[m.start() :].lstrip()  # drop a post header OCR ran into the text
     hedges = cues.found("hedges", "hedges", sentence)
     if verdict.kind == "opinion":
         return Claim(text=sentence, speaker=author, kind="opinion", hedges=hedges)
