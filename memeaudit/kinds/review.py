@@ -29,8 +29,8 @@ def _rating(rows_: list[Row]) -> int | None:
 
 
 def _name_like(text: str) -> bool:
-    words = text.split()
-    return bool(NAME.match(text)) and all(w[0].isupper() for w in words)
+    """One to four words of letters: a reviewer's name or nickname, as read (in any case)."""
+    return bool(NAME.match(text))
 
 
 def parse_review(rows_: list[Row], site: str | None) -> Review:

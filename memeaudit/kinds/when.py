@@ -18,8 +18,8 @@ AGE = re.compile(
     re.IGNORECASE,
 )
 DATE = re.compile(
-    rf"(?<![\w])(?:(?:{DAY},?\s+)?(?:{MONTH}\s*\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}"
-    rf"(?:\s+\d{{4}})?)(?:,?\s*(?:at\s+)?{CLOCK})?|(?:today|yesterday)(?:\s+at)?\s+{CLOCK}"
+    rf"(?<![\w])(?:(?:{DAY},?\s*)?(?:{MONTH}\s*\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s*{MONTH}"
+    rf"(?:\s*\d{{4}})?)(?:,?\s*(?:at\s+)?{CLOCK})?|(?:today|yesterday)(?:\s+at)?\s+{CLOCK}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}(?:,?\s*{CLOCK})?)(?![\w])",
     re.IGNORECASE,
 )
