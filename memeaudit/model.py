@@ -205,6 +205,12 @@ class Post(Model):
     link_card: LinkCard | None = Field(None, description="A link preview card in the post.")
     media: bool = Field(False, description="The post embeds a picture or video.")
     media_bbox: BBox | None = Field(None, description="Where the embedded picture is, if found.")
+    boxes: dict[str, BBox] = Field(
+        default_factory=dict,
+        description="The box of the text each field was read from, by field: display_name, "
+        "handle, timestamp, counts, reply_to, reposted_by (the field as shown may differ from "
+        "the OCR text: spacing made regular, glyphs cut).",
+    )
 
 
 ScreenKind = Literal[

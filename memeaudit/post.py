@@ -276,7 +276,8 @@ def parse_post(
         return None
     # Between the header and the stamp: reply line, body, quoted post, link card, picture.
     middle = [i for i in range(after, content_end) if lines[i] not in header_rows]
-    reply_to, middle = _reply(lines, middle)
+    reply_to, kept = _reply(lines, middle)
+    reply_lines, middle = [lines[i] for i in middle if i not in kept], kept
     body_left = min((lines[i].bbox[0] for i in middle), default=lines[head.at].bbox[0])
     quote_at = next((i for i in middle if parts.is_quote_header(lines[i], body_left)), None)
     quoted, quote_lines = None, []
@@ -325,6 +326,15 @@ def parse_post(
         confidence["counts"] = min(ln.conf for ln in count_lines)
     shown = [*head.lines, *body_lines, *quote_lines, *card_lines, *count_lines]
     shown += [lines[stamp_at]] if stamp_at is not None else []
+    first = min(lines.index(ln) for ln in head.lines)
+    boxes = {
+        "display_name": head.name_box,
+        "handle": lines[head.at].bbox,
+        "timestamp": lines[stamp_at].bbox if stamp else lines[head.at].bbox if head.time else None,
+        "counts": union_box([ln.bbox for ln in count_lines]) if count_lines else None,
+        "reply_to": union_box([ln.bbox for ln in reply_lines]) if reply_lines else None,
+        "reposted_by": lines[first - 1].bbox if head.reposted_by and first else None,
+    }
     return Post(
         platform=head.platform,
         display_name=head.name,
@@ -343,4 +353,5 @@ def parse_post(
         link_card=card[0] if card else None,
         media=media_box is not None,
         media_bbox=media_box,
+        boxes={field: box for field, box in boxes.items() if box is not None},
     )

@@ -153,6 +153,9 @@ def field_regions(report: Report) -> dict[str, list[BBox]]:
     if post.timestamp_raw and (hits := find_text(post.timestamp_raw, lines)):
         # A relative time ("3h") sits in the header; a full date after the body: take the last.
         regions["timestamp"] = hits[-1]
+    for field in ("handle", "display_name", "timestamp"):  # shown otherwise than OCR spelt it
+        if field not in regions and field in post.boxes:
+            regions[field] = [post.boxes[field]]
     taken = [b for boxes in regions.values() for b in boxes]
     body = norm(post.body or "")
     body_lines = [

@@ -289,6 +289,9 @@ def test_reply_repost_and_quote() -> None:
     assert post.quoted.display_name == "Tomás Rossi" and post.quoted.timestamp_raw == "Dec 9"
     assert post.quoted.body == "Honest question: why does every app need my location?"
     assert not post.thread and not post.link_card
+    assert post.boxes["timestamp"] == lines[-1].bbox  # where each field was read
+    assert post.boxes["reply_to"] == lines[3].bbox and post.boxes["reposted_by"] == lines[0].bbox
+    assert post.boxes["handle"] == lines[2].bbox
 
 
 def test_link_card_and_thread() -> None:
