@@ -1,5 +1,6 @@
-"""Semantic topic triggers with all-MiniLM-L6-v2, measured on the paraphrase set in tests/data
-(sentences that appear in no rule's examples; the thresholds never see them)."""
+"""Semantic topic triggers with all-MiniLM-L6-v2: nearest neighbours in the example bank (topic
+examples vote for their family, negatives and benign sentences vote "no topic"), measured on the
+paraphrase set in tests/data (sentences in no rule's examples; the calibration never sees them)."""
 
 from __future__ import annotations
 
@@ -86,15 +87,88 @@ def test_a_users_benign_sentences_raise_the_thresholds(embedder, tmp_path) -> No
     assert topics_in(load_knowledge((extra,)), text, [text], embedder) == []
 
 
-def test_a_cached_topic_index_equals_a_fresh_one(embedder, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from memeaudit.facts.semantic import build_index
+def test_the_bank_vectors_are_cached_by_the_texts_they_embed(
+    embedder, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from memeaudit.facts.semantic import bank_texts, bank_vectors, build_index
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fresh = build_index(embedder, TOPICS, tuple(KB.benign))
-    (cached_file,) = (tmp_path / "memeaudit" / "topic-index").glob("*.npz")
+    (cached_file,) = (tmp_path / "memeaudit" / "topic-bank").glob("*.npz")
     cached = build_index(embedder, TOPICS, tuple(KB.benign))
-    assert cached.thresholds == fresh.thresholds and cached.owner == fresh.owner
-    assert cached.anchors.shape == fresh.anchors.shape
-    assert float(np.abs(cached.anchors - fresh.anchors).max()) == 0.0
-    build_index(embedder, TOPICS, ("A brand new benign sentence about gardening.",))
-    assert len(list(cached_file.parent.glob("*.npz"))) == 2  # other inputs, another file
+    assert cached.thresholds == fresh.thresholds
+    assert cached.owner.tolist() == fresh.owner.tolist()
+    assert float(np.abs(cached.vectors - fresh.vectors).max()) == 0.0
+    texts, _ = bank_texts(TOPICS, tuple(KB.benign))
+    assert cached.vectors.shape[0] == len(texts)
+    bank_vectors(embedder, ["A brand new benign sentence about gardening."])
+    assert len(list(cached_file.parent.glob("*.npz"))) == 2  # other texts, another file
+
+
+def _similar(embedder, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(h.id, h.how) for h in topics_in(KB, text, [text], embedder)]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("My grandpa got a call saying his laptop had a virus and he let the man connect to it "
+         "remotely.", "tech-support-scams"),
+        ("Somebody copied my cookies and got into my email without the password.",
+         "session-hijacking"),
+        ("They will release the company's files on their website if the ransom is not paid.",
+         "ransomware"),
+    ],
+)  # fmt: skip
+def test_a_paraphrase_in_no_bank_fires_its_topic_by_its_neighbours(embedder, text, topic) -> None:  # type: ignore[no-untyped-def]
+    assert find_topics(TOPICS, text) == []
+    assert _similar(embedder, text) == [(topic, "similarity")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That killer leg workout left me unable to climb the stairs.",
+        "Our chef's knife skills course teaches you to chop, slice and dice like a pro.",
+        "The teacher showed us a swastika flag from a museum to explain how propaganda worked "
+        "in the 1930s.",
+        "Use a password manager and turn on two-factor authentication for your email.",
+    ],
+)
+def test_near_misses_with_benign_neighbours_fire_nothing(embedder, text) -> None:  # type: ignore[no-untyped-def]
+    assert _similar(embedder, text) == []
+
+
+def test_a_benign_neighbour_vetoes_a_sentence_that_would_fire(embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "My grandpa got a call saying his laptop had a virus and he let the man connect to it remotely."
+    assert _similar(embedder, text) == [("tech-support-scams", "similarity")]
+    extra = tmp_path / "benign.yaml"
+    extra.write_text(
+        "kind: benign\nversion: 1\npack: mine\nsentences:\n"
+        '  - "My grandpa got a call from his grandson and let him fix the laptop remotely."\n'
+        '  - "Grandpa called and asked me to connect to his laptop remotely to fix the printer."\n'
+        '  - "My grandad phoned because his laptop was slow, so I connected to it remotely."\n',
+        encoding="utf-8",
+    )
+    kb = load_knowledge((extra,))
+    assert topics_in(kb, text, [text], embedder) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Llama Developers GPT-4", "Free Money Bitcoin Double", "Home Explore Notifications Messages",
+     "Ransomware Gang Leak Site", "Grandma Laptop Virus Remote"],
+)  # fmt: skip
+def test_a_fragment_never_fires_on_similarity(embedder, text) -> None:  # type: ignore[no-untyped-def]
+    assert all(how != "similarity" for _, how in _similar(embedder, text))
+
+
+def test_no_benign_sentence_of_the_bank_left_out_of_it_fires_a_topic(embedder) -> None:  # type: ignore[no-untyped-def]
+    from memeaudit.facts.semantic import index_for
+
+    index = index_for(embedder, TOPICS, tuple(KB.benign))
+    benign = np.flatnonzero(index.owner < 0)
+    sims = index.vectors[benign] @ index.vectors.T
+    sims[np.arange(len(benign)), benign] = -1.0
+    assert [t for t, _ in index.decide(sims) if t >= 0] == []
+    assert min(index.thresholds) >= 0.4

