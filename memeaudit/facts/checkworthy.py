@@ -13,10 +13,11 @@ from functools import cache
 
 from memeaudit.facts.claim_cues import Cues, load_cues
 from memeaudit.model import Figure
+from memeaudit.ocr.cleanup import MIN_FREQUENCY, english
 
 STRONG = ("breaking", "promise", "reported-speech", "quote", "health")
 NAME = re.compile(r"(?<![\w@#])[A-ZÀ-Ý][\w'’.&-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-ZÀ-Ý][\w'’.&-]*)*")
-COMMON_LIMIT = 1500  # a sentence's first word rarer than this in English is taken for a name
+COMMON_FREQUENCY = MIN_FREQUENCY  # a first word rarer than this in English is taken for a name
 
 
 @dataclass(frozen=True)
@@ -41,21 +42,15 @@ def _known_names() -> frozenset[str]:
     return frozenset(w.lower() for w in load_cues().files["names"].known)
 
 
-@cache
-def _english() -> object:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en")
-
-
 def _rare(word: str) -> bool:
-    """Whether a word is rare in English, and not the plural of a common word ("Passwords")."""
-    checker = _english()
+    """Whether a word is rare in English, and not the plural of a common word ("Passwords").
+    Uses the OCR clean-up's compact English word list (loads in milliseconds from its cache;
+    pyspellchecker's own dictionary takes about a second per process)."""
+    frequency = english().frequency
     low = word.lower()
-    frequency = checker.word_frequency  # type: ignore[attr-defined]
-    if low.endswith("s") and frequency[low[:-1]] >= COMMON_LIMIT:
+    if low.endswith("s") and frequency(low[:-1]) >= COMMON_FREQUENCY:
         return False
-    return frequency[low] < COMMON_LIMIT and not load_cues().search("accusation", "actors", low)
+    return frequency(low) < COMMON_FREQUENCY and not load_cues().search("accusation", "actors", low)
 
 
 def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:

@@ -86,21 +86,21 @@ def _hash(word: str) -> int:
 
 
 @cache
-def _english() -> English:
-    """Loaded on first use."""
+def english() -> English:
+    """pyspellchecker's English words in compact form, loaded on first use."""
     return English.load()
 
 
 def split_glued(token: str, names: frozenset[str] = frozenset()) -> str:
     """'THENUMBER' -> 'THE NUMBER' when the token is neither a word nor a known name (DEEPSEEK)
     but both halves are common words."""
-    english = _english()
+    words = english()
     lower = token.lower()
-    if lower in english or lower in names:
+    if lower in words or lower in names:
         return token
     best, where = 0.0, 0
     for i in range(2, len(lower) - 1):
-        score = min(english.frequency(lower[:i]), english.frequency(lower[i:]))
+        score = min(words.frequency(lower[:i]), words.frequency(lower[i:]))
         if score > best:
             best, where = score, i
     return f"{token[:where]} {token[where:]}" if best >= MIN_FREQUENCY else token
