@@ -41,7 +41,9 @@ from memeaudit.postlayouts import parse_layout
 
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
 # The rest of a handle whose '_' OCR read as a space: '@ravi haddad · Mar 4', '@priya sato47'.
-SPLIT_HANDLE = re.compile(r"^ (?!\d{1,2}[smhdw]\b)(?=[a-z0-9_]*[a-z])([a-z0-9_]{2,14})(?![\w.@])")
+SPLIT_HANDLE = re.compile(
+    r"^ (?!\d{1,2}[smhdw]\b)(?=[a-z0-9_]*[a-z])([a-z0-9_]{2,14})(?![\w@]|\.\w)"
+)
 
 
 @dataclass
@@ -128,7 +130,8 @@ def _header(lines: list[Line], limit: int = HEADER_LINES) -> Header | None:
             (t for ln in right if (t := _header_time(ln.text))), None
         )
         used = [line]
-        name, name_line = clean_name(before)[0] if before.strip() else None, line
+        worded = any(sum(c.isalpha() for c in w) >= 2 for w in before.split())  # not 'r @mara'
+        name, name_line = clean_name(before)[0] if worded else None, line
         if name is None and platform != "Reddit":
             name, name_line = _name_before(lines, i)
             if name_line is not None:

@@ -219,6 +219,8 @@ def link_card(lines: list[Line], start: int, stop: int) -> tuple[LinkCard, list[
         words = text.split()
         if len(words) == 2 and words[0].lower() in prefixes:
             text = words[1]
+        elif len(words) == 2 and "." in words[1]:
+            text = "".join(words)  # a domain OCR cut in two ('blog.examp le.net')
         if not DOMAIN.match(text) or not any(c.isalpha() for c in text.split(".")[-1]):
             continue
         used = [lines[i]]
