@@ -123,7 +123,7 @@ def _continues(last: Bubble, row: Row, height: float, time_only: bool) -> bool:
     """A row continues the bubble above when it sits right under it and starts where it does
     (text in a bubble is left-aligned), or is only the bubble's time."""
     prev = last.rows[-1]
-    if row.top - prev.bottom > 0.1 * height:
+    if row.top - prev.bottom > 0.05 * height:  # lines of one bubble touch or overlap
         return False
     return time_only or abs(row.bbox[0] - last.rows[0].bbox[0]) < 1.2 * height
 
