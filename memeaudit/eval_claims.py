@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from memeaudit.facts.checkworthy import Verdict, judge
-from memeaudit.facts.figures import figures
-from memeaudit.facts.text import sentences
 from memeaudit.yamlload import safe_load
+
+if TYPE_CHECKING:  # the facts package (numpy, cv2) loads when the command runs, not at start-up
+    from memeaudit.facts.checkworthy import Verdict
 
 
 @dataclass
@@ -39,7 +39,10 @@ class ClaimScore:
 def verdict(text: str, known: frozenset[str] = frozenset()) -> Verdict:
     """The verdict on a labelled text: its first check-worthy sentence's, else its first
     sentence's. Personal data (phone numbers) is blanked before figures are read, as in a run."""
+    from memeaudit.facts.checkworthy import judge
+    from memeaudit.facts.figures import figures
     from memeaudit.facts.pii import find_personal_data
+    from memeaudit.facts.text import sentences
 
     personal = [p.text for p in find_personal_data(text)]
     found = []
