@@ -95,6 +95,8 @@ def doubled_punctuation(sections: Sections) -> list[Problem]:
             first, quote, second = m.groups()
             if (first == second == "." and not quote) or (first in "?!" and second in "?!"):
                 continue  # an ellipsis written as dots, '?!'
+            if quote and (first == "…" or (first in "?!" and second != ".")):
+                continue  # '“… tonight …”, which', '“Really?”, she said'
             if first == "." and _ABBREVIATION.search(text[: m.start()]):
                 continue  # 'e.g.,', 'Inc.,'
             around = text[max(0, m.start() - 20) : m.end() + 5]
@@ -118,7 +120,7 @@ def quotes(sections: Sections) -> list[Problem]:
                 out.append(Problem(number, "fragment-quote", f"{m.group(0)}: a cut-off label"))
             elif inner.startswith(("…", "...")) and len(bare.split()) < 3:
                 out.append(Problem(number, "fragment-quote", f"{m.group(0)}: a scrap of a quote"))
-            elif len(bare) <= 2 and not bare.isdigit():
+            elif len(bare) == 1 and not bare.isdigit():
                 out.append(Problem(number, "fragment-quote", f"{m.group(0)}: a stray character"))
     return out
 

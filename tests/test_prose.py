@@ -45,6 +45,8 @@ CLEAN = [
     "The post has 1 reply, 1 repost and 1.2K likes; 2 accounts shared it and 1 bus was shown.",
     "Mitigations include rate limiting (Tramèr et al., 2016; Ferrara et al., 2016), e.g., quotas.",
     "The caption reads “Wait... what?!” and the sign says “No entry”.",
+    "It quotes “$1” and “1%” from the ad, and “FB” in the header.",
+    "The last message, “call you tonight …”, is cut off; “Really?”, she asks.",
     "It cites over 24,000 fraudulent accounts and over 16 million exchanges.",
     "The post was published at 10:02 AM on Feb 23, 2026.",
 ]

@@ -26,7 +26,10 @@ MAX_CHANNELS = 3  # where to report it
 MAX_WORDS = 150  # the paragraph's budget: the sentences of least priority go first
 # Priorities (paragraph.Paragraph): 0, the lead finding and its risk, is always said.
 # The next topic is a finding too (priority 1), the one after it less so (3).
-FINDING, SUPPORT, REPORT_TO, OTHER_TOPIC, STEPS, FIGURES, CONTEXT = 1, 1, 2, 1, 3, 4, 4
+# What the image itself shows (its figures, the next topic, its links) comes before the lead
+# topic's mitigations, which come before where to report it and what to check.
+FINDING, SUPPORT, REPORT_TO, OTHER_TOPIC, STEPS, FIGURES, CONTEXT = 1, 1, 3, 1, 3, 1, 4
+MITIGATIONS = 2
 TOUCHES_ON = 5
 HEDGES = {"Over", "More", "About", "Nearly", "Almost", "Around", "Some", "Up", "Under", "Roughly"}
 
@@ -303,13 +306,15 @@ def security(
         where = w("where-text")
     first, *others = kb.most_severe_first(facts.topics)
     topic = kb.topics[first.id]
+    family = topic.family() or ""
     evidence = [rule(f"topic:{first.id}", f"{_how(first)}: {m}") for m in first.matched]
     if first.id in lists_data:
         par.say(w("shows-personal-data", data=_personal_data(w, facts)), *evidence)
     elif first.how == "link":  # raised by a link's address or an account's name, not by words
         par.say(w("link-raises", summary=topic.summary), *evidence)
     else:
-        par.say(w("describes", where=where, summary=topic.summary), *evidence)
+        kind = w(f"family-{family}") if f"family-{family}" in w.phrases else w("family")
+        par.say(w("describes", where=where, kind=kind, summary=topic.summary), *evidence)
         if counted := _counted(facts):
             par.say(
                 w("reports", counted=_as_written(counted)),
@@ -318,12 +323,11 @@ def security(
             )
     par.say(topic.risk, rule(f"topic:{first.id}.risk"))
     cites = "; ".join(ref.cite() for ref in topic.references)
-    family = topic.family() or ""
     mitigations = f"mitigations-{family}" if f"mitigations-{family}" in w.phrases else "mitigations"
     par.say(
         w(mitigations, mitigations=join_names(topic.mitigations), cites=cites),
         rule(f"topic:{first.id}.mitigations"),
-        priority=FINDING,
+        priority=MITIGATIONS,
     )
     for text, priority in user_safety(w, topic):
         par.say(text, rule(f"topic:{first.id}.guidance"), priority=priority)
