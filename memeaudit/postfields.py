@@ -44,7 +44,7 @@ TIMESTAMP = re.compile(
     rf"|(?P<dayword>Yesterday|Today)\s*at\s*(?P<dayclock>{CLOCK})"
 )
 SHORT_DATE = re.compile(DATE)
-RELATIVE = re.compile(r"(?<![\w.,])(\d{1,2}\s?[smhdw])(?![\w])")
+RELATIVE = re.compile(r"(?<![\w,])(?<!\d\.)(\d{1,2}\s?[smhdw])(?![\w])")  # "·2h" read as ".2h" too
 AGO = re.compile(
     r"\b\d{1,2} (?:second|minute|hour|day|week|month|year)s? ago(?: \(edited\))?", re.IGNORECASE
 )
@@ -60,13 +60,15 @@ LABEL_FIELD = {
 }  # fmt: skip
 HANDLES = [  # (platform, pattern): the handle's own shape names the platform
     ("Mastodon", re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-    ("Bluesky", re.compile(r"(?<![\w@])@[a-z0-9_-]+(?:\.[a-z0-9-]+)+(?![\w@])")),
+    ("Bluesky", re.compile(r"(?<![\w@])@[a-z0-9_-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*(?![\w@])")),
     ("Reddit", re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")),
     # not an email's domain ('@example.com'); a dot before the time is fine ('@mara.Mar 4')
-    ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@]|\.[a-z0-9])")),
+    ("X", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?![\w@]|\.(?!\d{1,2}[smhdw]\b)[a-z0-9])")),
 ]
 # A header line where OCR lost the space between the name and the handle: "Jonas Kapoor@jonas".
-STUCK_HANDLE = re.compile(r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@]|\.[a-z0-9])")
+STUCK_HANDLE = re.compile(
+    r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@]|\.(?!\d{1,2}[smhdw]\b)[a-z0-9])"
+)
 THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$")
 
 

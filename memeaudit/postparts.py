@@ -129,12 +129,35 @@ def _tokens(line: Line) -> list[tuple[str, BBox]]:
     return out
 
 
+STUCK_COUNTS = re.compile(  # '53.8K424', '6.3Mlil657': two counts OCR ran together
+    r"^(?P<a>\d[\d.,]*[KMB])(?:[^\d\s]{0,3})(?P<b>\d[\d.,]*[KMB]?)$|"
+    r"^(?P<c>\d[\d.,]*[KMB]?)[^\d\s.,KMB]{1,3}(?P<d>\d[\d.,]*[KMB]?)$"
+)
+
+
+def _split(tokens: list[tuple[str, BBox]]) -> list[tuple[str, BBox]]:
+    """Tokens that are two counts run together, as two tokens sharing the box by characters."""
+    out = []
+    for text, box in tokens:
+        match = STUCK_COUNTS.match(text)
+        if match is None:
+            out.append((text, box))
+            continue
+        first, second = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
+        cut = round(box[2] * (len(text) - len(second)) / len(text))
+        out += [
+            (first, (box[0], box[1], cut, box[3])),
+            (second, (box[0] + cut, box[1], box[2] - cut, box[3])),
+        ]
+    return out
+
+
 def row_numbers(row: list[Line]) -> list[tuple[int, int]] | None:
     """The counts in a row of bare numbers, left to right, or None if the row is not one: each
     piece is a count or a short button label, never prose. An icon glyph read as letters stuck
     to a count ('P333') gives the count; one read as a count of its own right before another
     count ('C2 1.2K', '2 1.2K') is left out."""
-    tokens = sorted((t for ln in row for t in _tokens(ln)), key=lambda t: t[1][0])
+    tokens = sorted((t for ln in row for t in _split(_tokens(ln))), key=lambda t: t[1][0])
     height = statistics.median(ln.bbox[3] for ln in row)
     items: list[tuple[int, BBox, bool]] = []  # (value, box, clean)
     for text, box in tokens:

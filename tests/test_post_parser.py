@@ -361,3 +361,20 @@ def test_a_telegram_channel_post_with_views_and_clock_run_together() -> None:
 def test_a_meme_caption_with_like_and_share_in_it_is_no_post() -> None:
     lines = [_line("WHEN YOU LIKE AND SHARE", 10), _line("BUT NOBODY COMMENTS", 400)]
     assert parse_post(_ocr(lines)) is None
+
+
+def test_two_counts_run_together_and_a_time_after_a_dot() -> None:
+    lines = [
+        _line("Omar Berger @bergero79.18h", 18, x=84),
+        _line("Our team spent the weekend cleaning up the river bank.", 47, x=83),
+        _line("321", 109, x=83),
+        Line(text="6.3Mlil657", conf=0.9, bbox=(443, 109, 300, 30), engine="test"),
+    ]
+    post = parse_post(_ocr(lines))
+    assert post is not None and (post.handle, post.timestamp_raw) == ("@bergero79", "18h")
+    assert post.counts.model_dump() == {  # the reposts cell shows only its icon
+        "replies": 321,
+        "reposts": None,
+        "likes": 6_300_000,
+        "views": 657,
+    }
