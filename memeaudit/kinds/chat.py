@@ -164,13 +164,16 @@ def _channel(rows_: list[Row]) -> Chat:
 
 
 def _same_spelling(messages: list[ChatMessage]) -> list[ChatMessage]:
-    """One spelling per speaker: names that differ only in case or a trailing mark are the same
-    person's, drawn the same way each time, so the commonest reading wins ('Hannah.deV' ->
+    """One spelling per speaker: names that differ only in case, spacing or a trailing mark are
+    the same person's, drawn the same way each time, so the commonest reading wins ('Hannah.deV' ->
     'Hannah.dev'), and of equally common ones the longer, since OCR drops a mark ('Omar' beside
-    'Omar_') more often than it adds one."""
+    'Omar_') more often than it adds one, then the one without a space OCR put in ('Sofi a_')."""
     spelled = Counter(m.speaker for m in messages if m.speaker)
     best: dict[str, str] = {}
-    for name, _ in sorted(spelled.items(), key=lambda kv: (-kv[1], -len(kv[0]))):
+    ranked = sorted(
+        spelled.items(), key=lambda kv: (-kv[1], -len(kv[0].replace(" ", "")), kv[0].count(" "))
+    )
+    for name, _ in ranked:
         best.setdefault(_key(name), name)
     for m in messages:
         if m.speaker:
@@ -179,4 +182,6 @@ def _same_spelling(messages: list[ChatMessage]) -> list[ChatMessage]:
 
 
 def _key(name: str) -> str:
-    return name.lower().rstrip("_.-")
+    """A name give or take case, spaces OCR puts in or takes out ('Sofi a', 'OmarG.') and a
+    trailing mark."""
+    return "".join(name.lower().split()).rstrip("_.-")
