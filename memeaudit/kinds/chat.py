@@ -93,11 +93,13 @@ def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     left, right = bounds(body)
     kept = [r for r in body if not chrome.match(r.text) and side(r, left, right) != "centre"]
     height = line_height(kept)
+    # Where bubbles carry their time (WhatsApp, Telegram), a row ending in one closes its bubble.
+    timed_rows = sum(bool(BUBBLE_TIME.search(r.text)) for r in kept) >= 0.3 * max(len(kept), 1)
     bubbles: list[Bubble] = []
     for row in kept:
         last = bubbles[-1] if bubbles else None
         time_only = bool(BUBBLE_TIME.fullmatch(row.text))
-        if last is not None and _continues(last, row, height, time_only):
+        if last is not None and _continues(last, row, height, time_only, timed_rows):
             last.rows.append(row)
         else:
             bubbles.append(Bubble([row], False))
@@ -119,11 +121,15 @@ def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     return Chat(contact=contact, messages=messages), caption or None
 
 
-def _continues(last: Bubble, row: Row, height: float, time_only: bool) -> bool:
+def _continues(last: Bubble, row: Row, height: float, time_only: bool, timed: bool) -> bool:
     """A row continues the bubble above when it sits right under it and starts where it does
-    (text in a bubble is left-aligned), or is only the bubble's time."""
+    (text in a bubble is left-aligned), or is only the bubble's time. Where bubbles carry times
+    (`timed`), a bubble whose last row ended in one is closed, and a gap of half a line is still
+    one bubble; elsewhere the lines of one bubble touch or overlap."""
     prev = last.rows[-1]
-    if row.top - prev.bottom > 0.05 * height:  # lines of one bubble touch or overlap
+    if timed and BUBBLE_TIME.search(prev.text):
+        return False
+    if row.top - prev.bottom > (0.5 if timed else 0.05) * height:
         return False
     return time_only or abs(row.bbox[0] - last.rows[0].bbox[0]) < 1.2 * height
 
