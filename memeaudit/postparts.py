@@ -131,7 +131,7 @@ def _tokens(line: Line) -> list[tuple[str, BBox]]:
 
 STUCK_COUNTS = re.compile(  # '53.8K424', '6.3Mlil657': two counts OCR ran together
     r"^(?P<a>\d[\d.,]*[KMB])(?:[^\d\s]{0,3})(?P<b>\d[\d.,]*[KMB]?)$|"
-    r"^(?P<c>\d[\d.,]*[KMB]?)[^\d\s.,KMB]{1,3}(?P<d>\d[\d.,]*[KMB]?)$"
+    r"^(?P<c>\d[\d.,]*[KMB]?)[^\d\s.,:KMB]{1,3}(?P<d>\d[\d.,]*[KMB]?)$"  # not a clock, 12:30
 )
 
 
@@ -200,6 +200,7 @@ def counts_row(lines: list[Line], start: int, stop: int) -> CountsRow | None:
         row = [j for j in range(start, stop) if same_row(lines[j], lines[i])]
         seen.update(row)
         rows.append([lines[j] for j in row])
+    rows.sort(key=lambda r: r[0].bbox[1])  # OCR's order is not always top to bottom
     for k in range(len(rows) - 1, -1, -1):
         row = rows[k]
         tall = statistics.median(ln.bbox[3] for ln in row)
