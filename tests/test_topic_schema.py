@@ -172,11 +172,9 @@ def test_a_scam_gets_verification_steps_and_where_to_report_self_harm_support(
         ),
     )
     scam = security(kb, Facts(topics=[_hit("scam")]), None).text
-    assert (
-        "Before acting on it, a reader can check: call the bank on the number on your card." in scam
-    )
+    assert "Advice before acting on it: call the bank on the number on your card." in scam
     assert "It can be reported to Action Fraud (UK) or ReportFraud.ftc.gov (US)." in scam
     both = security(kb, Facts(topics=[_hit("scam"), _hit("selfharm")]), None).text
-    assert both.startswith("The text in the image describes the selfharm summary.")
+    assert both.startswith("The text in the image describes harmful speech: the selfharm summary.")
     assert "Support is available: 988 Suicide & Crisis Lifeline (US)." in both
-    assert "Before acting on it" not in both  # guidance is the lead topic's only
+    assert "Advice before acting on it" not in both  # guidance is the lead topic's only

@@ -9,6 +9,7 @@ from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Evidence, Facts, Section, TopicHit
 from memeaudit.sections.claims import accused
 from memeaudit.sections.paragraph import Paragraph, nothing, rule
+from memeaudit.sections.security import MAX_STEPS
 
 MAX_LEGAL_ISSUES = 6
 MAX_RESPONSES = 5
@@ -26,9 +27,12 @@ def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence,
         if guide is None or guide.policy_question is None:
             continue
         evidence = rule(f"topic:{hit.id}.guidance")
-        said = [(w("policy-question", question=guide.policy_question.rstrip("?")), evidence, 0)]
-        if guide.steps and f"actions-{family}" in w.phrases:
-            actions = join_names(guide.steps, "or")
+        question = guide.policy_question.rstrip("?")
+        said = [(w("policy-question", question=question), evidence, 0)]
+        # The steps section 2 gave the reader already are not given again.
+        given = MAX_STEPS if f"steps-{family}" in kb.words("security").phrases else 0
+        if guide.steps[given:] and f"actions-{family}" in w.phrases:
+            actions = join_names(guide.steps[given:], "or")
             said.append((w(f"actions-{family}", actions=actions), evidence, ACTIONS))
         return said
     return []

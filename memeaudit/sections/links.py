@@ -3,6 +3,8 @@ accounts that are not theirs. The sentences are knowledge/wording/links.yaml."""
 
 from __future__ import annotations
 
+import ipaddress
+
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import Evidence, Facts, Link
 from memeaudit.sections.paragraph import one_stop, rule
@@ -19,7 +21,19 @@ def _evidence(link: Link, rule_id: str) -> Evidence:
     return Evidence(kind=kind, rule=rule_id, text=link.url)
 
 
+def _local(link: Link) -> bool:
+    """A loopback or private address (127.0.0.1, 192.168.1.10): a developer's or a home network's
+    own machine, which no lure sends a stranger to."""
+    try:
+        address = ipaddress.ip_address((link.host or "").strip("[]"))
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local
+
+
 def _worth_saying(link: Link) -> bool:
+    if _local(link):
+        return link.source == "code"
     return link.source == "code" or any(s.kind != "punycode" for s in link.signals)
 
 
@@ -37,7 +51,7 @@ def link_notes(kb: Knowledge, facts: Facts) -> list[Note]:
         what = w("what-code") if link.source == "code" else w("what-text")
         said = one_stop(w("points-to", what=what, target=link.url))  # a link read with its '.'
         notes.append((said, [_evidence(link, "links.found")], False))
-        kinds = {s.kind: s.detail for s in link.signals}
+        kinds = {} if _local(link) else {s.kind: s.detail for s in link.signals}
         for kind in ORDER:
             if kind not in kinds or (kind == "punycode" and "lookalike" not in kinds):
                 continue
