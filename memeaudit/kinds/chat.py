@@ -60,6 +60,10 @@ def _clean_name(text: str) -> str:
         if "".join(w[0] for w in rest).upper().startswith(found["initials"]):
             name = found["rest"]
     name = TRAILING_BAR.sub("", name.strip(" ·•|>›"))
+    words = name.split()
+    lost_capital = len(words) > 1 and words[0].isalpha() and words[0].islower()
+    if lost_capital and all(w[0].isupper() for w in words[1:]):  # 'sofia Demir'
+        name = name[0].upper() + name[1:]
     return GLUED_INITIAL.sub(" ", name)
 
 
