@@ -125,3 +125,43 @@ def test_the_description_names_a_language_other_than_english_and_warns_where_no_
     assert "The text appears to be in Italian. No topic pack has triggers in Italian" in said
     english = "The parcel is held at customs and we cannot deliver it to you today."
     assert "appears to be in" not in _described(english, frozenset())
+
+
+KB = load_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Someone hacked my Instagram and changed the recovery email.", "account-takeover"),
+        ("The hospital's files were encrypted and the gang wants bitcoin for the key.", "ransomware"),
+        ("Criminals ported my phone number to a new SIM and emptied my account.", "sim-swap"),
+        ("His screenshot shows the verification code in the notification bar.",
+         "credentials-in-screenshots"),
+        ("Here's a photo of my new passport, finally!", "personal-data-exposure"),
+        ("We're away on holiday for two weeks, the house is empty until the 20th.",
+         "location-exposure"),
+        ("Hi mum, this is my new number, can you transfer 300 for a bill?",
+         "family-emergency-scams"),
+        ("Send 0.1 BTC to the address and get double back within minutes.", "crypto-giveaway"),
+    ],
+)  # fmt: skip
+def test_triggers_catch_how_a_harm_is_phrased_in_the_wild(text: str, topic: str) -> None:
+    assert topic in {hit.id for hit in topics_in(KB, text, [text], None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knife skills class tonight: we'll learn to julienne carrots and dice onions.",
+        "That killer leg workout left me unable to climb the stairs.",
+        "In history class we studied how the swastika became the symbol of the Nazi party.",
+        "I logged into my account and paid the gas bill.",
+        "I installed an app on my phone to learn Spanish.",
+        "We took the website offline for two hours of planned maintenance.",
+        "Scan the QR code on the table to see the menu.",
+        "I'll shoot you an email tomorrow morning.",
+    ],
+)
+def test_false_friends_of_the_wider_triggers_fire_nothing(text: str) -> None:
+    assert topics_in(KB, text, [text], None) == []
