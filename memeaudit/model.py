@@ -251,7 +251,9 @@ class Review(Model):
         None, description="Stars out of 5, only where the OCR reads the star row cleanly."
     )
     reviewer: str | None = None
-    date: str | None = Field(None, description="The date or age as shown: 'Oct 17, 2025', '3d ago'.")
+    date: str | None = Field(
+        None, description="The date or age as shown: 'Oct 17, 2025', '3d ago'."
+    )
     title: str | None = None
     body: str | None = None
 
@@ -333,7 +335,9 @@ class TemplateMatch(Model):
     key: str = Field(description="The template's id in its bank (memegen's folder name).")
     name: str = Field(description="The template's common name, e.g. Success Kid.")
     source: str | None = Field(None, description="Where the template is documented.")
-    gloss: str | None = Field(None, description="What the template usually means, if the bank says.")
+    gloss: str | None = Field(
+        None, description="What the template usually means, if the bank says."
+    )
     bank: str = Field(description="The template bank that named it.")
     score: float = Field(description="Cosine of the image's embedding and the template's, 0 to 1.")
     runner_up: float | None = Field(None, description="The next template's score.")

@@ -15,8 +15,7 @@ from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.load import LoadedImage, load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
-from memeaudit.sections import write_sections
-from memeaudit.sections.description import describe
+from memeaudit.sections import describe_image, write_sections
 from memeaudit.version import __version__
 from memeaudit.vision.codes import read_codes
 
@@ -88,12 +87,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     if embedder is not None:
         vision_engines[embedder.name] = embedder.version()
     metadata = image.info.metadata
-    covered = frozenset(code for topic in kb.topics.values() for code in topic.languages)
     sections = [
-        describe(
-            text, fields, seen, found, covered, kb.words("templates"),
-            screen=screen, words=kb.words("description"), media_words=kb.words("media"),
-        ),  # fmt: skip
+        describe_image(kb, text, fields, seen, found, screen),
         *write_sections(kb, found, fields, metadata, screen),
     ]
     log.info(

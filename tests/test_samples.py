@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
+import re
 from functools import cache
 from types import ModuleType
 
@@ -184,14 +185,17 @@ def test_seed_legal_implications() -> None:
 
 def test_benign_meme_reports_nothing_in_sections_2_to_5() -> None:
     texts = [section("benign-meme", n) for n in range(2, 6)]
-    assert texts == [
-        "No security or privacy issue is evident from the text or imagery. The file carries no "
-        "EXIF or XMP metadata (common for screenshots and for images re-saved by social "
-        "platforms); its absence says nothing about where it came from.",
+    says_nothing_found = [
+        "No security or privacy issue is evident in the image.",
         "No social platform, AI product or AI company is identifiable in the image.",
-        "The image's text makes no factual claim that could be checked.",
-        "No legal or ethical issue is evident from the text or imagery.",
+        "The image makes no written claim that could be checked",
+        "No legal or ethical issue is evident in the image.",
     ]
+    for text, opening in zip(texts, says_nothing_found, strict=True):
+        assert text.startswith(opening), text
+    # and nothing else but the metadata's plain sentence and section 4's explanation of "no claim"
+    assert texts[1] == says_nothing_found[1] and texts[3] == says_nothing_found[3]
+    assert "metadata" in texts[0] and not re.search(r"risk|scam|phish|attack", texts[0], re.I)
     assert [o.label for o in report("benign-meme").objects] == ["cat"]
 
 

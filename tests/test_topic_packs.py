@@ -111,7 +111,9 @@ def test_section_2_leads_with_the_most_severe_topic_not_the_first(tmp_path: Path
     kb = _kb_with(tmp_path, {"minor": "low", "major": "critical", "middle": "medium"})
     facts = Facts(topics=[_hit("minor"), _hit("middle"), _hit("major")])
     text = security(kb, facts, None).text
-    assert text.startswith("The text in the image describes the major summary. The major risk.")
+    assert text.startswith(
+        "The text in the image describes a risk: the major summary. The major risk."
+    )
     assert text.index("the middle summary") < text.index("the minor summary")
     assert legal(kb, facts).text.startswith(
         "What the image describes (major title; middle title; minor title)"
@@ -123,7 +125,7 @@ def test_topics_of_one_level_keep_their_order(tmp_path: Path) -> None:
     for order in (["first", "second"], ["second", "first"]):
         facts = Facts(topics=[_hit(t) for t in order])
         assert security(kb, facts, None).text.startswith(
-            f"The text in the image describes the {order[0]} summary."
+            f"The text in the image describes a risk: the {order[0]} summary."
         )
 
 

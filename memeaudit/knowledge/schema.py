@@ -312,7 +312,14 @@ class Plural(Strict):
 
 Phrase = PhraseText | Plural
 WordingName = Literal[
-    "security", "metadata", "links", "platforms", "claims", "legal", "templates", "description",
+    "security",
+    "metadata",
+    "links",
+    "platforms",
+    "claims",
+    "legal",
+    "templates",
+    "description",
     "media",
 ]
 

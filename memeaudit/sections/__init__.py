@@ -5,8 +5,9 @@ sentences are data, in knowledge/wording/."""
 from __future__ import annotations
 
 from memeaudit.knowledge.loader import Knowledge
-from memeaudit.model import Facts, ImageMetadata, Post, Screen, Section
+from memeaudit.model import Facts, ImageMetadata, OcrResult, Post, Screen, Section, Vision
 from memeaudit.sections.claims import claims
+from memeaudit.sections.description import describe
 from memeaudit.sections.legal import legal
 from memeaudit.sections.platforms import platforms
 from memeaudit.sections.security import security
@@ -27,3 +28,26 @@ def write_sections(
         claims(kb, facts, post),
         legal(kb, facts),
     ]
+
+
+def describe_image(
+    kb: Knowledge,
+    text: OcrResult,
+    post: Post | None,
+    seen: Vision,
+    facts: Facts,
+    screen: Screen | None = None,
+) -> Section:
+    """Section 1, with the knowledge base's wording and the languages its topics cover."""
+    covered = frozenset(code for topic in kb.topics.values() for code in topic.languages)
+    return describe(
+        text,
+        post,
+        seen,
+        facts,
+        covered,
+        kb.words("templates"),
+        screen=screen,
+        words=kb.words("description"),
+        media_words=kb.words("media"),
+    )
