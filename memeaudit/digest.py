@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from memeaudit.batch.gallery import thumbnail
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import InputError
+from memeaudit.errors import InputError, OutputError
 from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.knowledge.schema import LEVELS
 from memeaudit.model import Report
@@ -240,7 +240,10 @@ def _was_redacted(outdir: Path) -> bool:
 def _picture(outdir: Path, row: IndexRow, base: Path, inline: bool) -> str | None:
     """The row's thumbnail (made if missing and the input is still there): a path relative to
     `base`, or a data: URI when `inline`."""
-    thumb = thumbnail(outdir, row)
+    try:
+        thumb = thumbnail(outdir, row)
+    except OutputError:  # a read-only batch folder: the digest goes without that picture
+        return None
     if thumb is None:
         return None
     path = outdir / thumb.src

@@ -299,7 +299,18 @@ def test_the_digest_of_a_batch_holds_every_report(first_run, tmp_path: Path) -> 
     _, out = first_run
     target = tmp_path / "newsletter.md"
     result = CliRunner().invoke(
-        app, ["digest", str(out), "-o", str(target), "--title", "Week 48", "--date", "2026-11-26"]
+        app,
+        [
+            "digest",
+            str(out),
+            "-o",
+            str(target),
+            "--full",
+            "--title",
+            "Week 48",
+            "--date",
+            "2026-11-26",
+        ],
     )
     assert result.exit_code == 0, result.stderr
     text = target.read_text(encoding="utf-8")
