@@ -153,3 +153,4 @@ def _frames(images: list[str], sources: list[str | bytes], max_bytes: int) -> li
         except MemeauditError:
             count = 1
         jobs += [(i, frame) for frame in range(max(count, 1))]
+    return jobs

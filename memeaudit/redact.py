@@ -278,6 +278,15 @@ def _mask_evidence(sections: list[dict[str, Any]]) -> None:
                 ev["text"] = f"{ev['text'].split(': ', 1)[0]}: {MASK[kind]}"
 
 
+def _drop_masked_names(facts: dict[str, Any], masker: _Masker) -> None:
+    """Names that share a word with a masked value ("Evergreen Terrace" of a street address,
+    taken for whom a claim concerns) go with it: redaction errs towards masking."""
+    masked = {w.strip(".,;:()") for _, value in masker.targets for w in value.split()}
+    for claim in facts.get("claims", []):
+        concerns = claim.get("concerns", [])
+        claim["concerns"] = [c for c in concerns if not masked & set(c.split())]
+
+
 def _note(targets: list[tuple[str, str]]) -> str:
     counts: dict[str, int] = {}
     for kind, _ in targets:
@@ -325,6 +334,7 @@ def redact(
         word["text"] = by_word[key] if key in by_word else masker.word(word["text"])
     _mask_metadata(meta)
     _mask_evidence(data["sections"])
+    _drop_masked_names(data["facts"], masker)
     kept = {key: data.pop(key) for key in UNTOUCHED}
     sha256 = data["image"].pop("sha256")
     data = _walk(data, masker)

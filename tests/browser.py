@@ -45,18 +45,28 @@ def missing() -> str | None:
     return None
 
 
+_OPEN: list[Any] = []  # the browser an outer launch() block holds open
+
+
 @contextmanager
 def launch() -> Iterator[Any]:
-    """A headless Chromium Browser (playwright.sync_api.Browser), closed on exit."""
+    """A headless Chromium Browser (playwright.sync_api.Browser), closed on exit. Inside another
+    launch() block (the session's browser fixture, say) it is that block's browser: Playwright's
+    sync API cannot start a second instance while one runs in the same thread."""
+    if _OPEN:
+        yield _OPEN[-1]
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=ARGS
         )
+        _OPEN.append(browser)
         try:
             yield browser
         finally:
+            _OPEN.pop()
             browser.close()
 
 

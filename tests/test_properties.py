@@ -215,7 +215,10 @@ def test_a_kelvin_sign_is_not_a_crash(text: str) -> None:
 
 x_names = st.from_regex(r"[A-Za-z0-9_]{1,15}", fullmatch=True)
 label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
-host = st.lists(label, min_size=2, max_size=4).map(".".join)
+tld = st.from_regex(r"[a-z]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)  # "@3.5" is a version
+host = st.tuples(st.lists(label, min_size=1, max_size=3), tld).map(
+    lambda p: ".".join([*p[0], p[1]])
+)
 HANDLES = st.one_of(
     x_names.map(lambda n: ("X", "@" + n)),
     host.map(lambda h: ("Bluesky", "@" + h)),

@@ -63,9 +63,14 @@ def _keys_in_code() -> dict[str, set[str]]:
 
 def test_every_literal_phrase_key_in_the_code_is_in_the_packaged_wording(kb: Knowledge) -> None:
     used = _keys_in_code()
-    assert set(used) == {"security", "metadata", "links", "platforms", "claims", "legal"}
+    assert set(used) == {
+        "security", "metadata", "links", "platforms", "claims", "legal", "templates", "description",
+        "media",
+    }  # fmt: skip
+    # describe_image hands the templates, description and media wording on to the writers that
+    # use it, so its function names them with no literal key of its own.
+    assert all(used[n] for n in ("security", "metadata", "links", "platforms", "claims", "legal"))
     for name, keys in used.items():
-        assert keys, name
         assert keys <= set(kb.wording[name]), (name, keys - set(kb.wording[name]))
 
 

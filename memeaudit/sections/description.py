@@ -17,6 +17,7 @@ from memeaudit.model import (
     DetectedObject,
     Evidence,
     Facts,
+    Line,
     OcrResult,
     Post,
     Scene,
@@ -47,6 +48,8 @@ from memeaudit.vision.detect import coco_labels
 
 MAX_WORDS = 150  # the section's budget; the least important sentences go first
 GIST_LIMIT = 40  # words of the text quoted at most
+NOT_PROSE_ROWS = 4  # rows quoted of a text that holds no sentence
+LETTERS_SHARE = 0.6  # ... if letters are at least this share of their characters
 NOUNS = {"replies": "reply", "reposts": "repost", "likes": "like", "views": "view"}
 HEDGES = frozenset({"over", "more", "nearly", "almost", "about", "around", "up", "at", "some"})
 
@@ -201,7 +204,20 @@ def _text_gist(
     if kind == "poster":
         return _poster(w, ocr_result)
     lines = [ln for ln in ocr_result.lines if ln.text not in caption]
-    return _gist(w, paragraphs(lines), "text-reads", "text-begins", greeting=kind == "document")
+    said = _gist(w, paragraphs(lines), "text-reads", "text-begins", greeting=kind == "document")
+    return said or _not_prose(w, lines)
+
+
+def _not_prose(w: Words, lines: list[Line]) -> list[tuple[str, Evidence]]:
+    """Text that holds no sentence but reads as writing (code, markup, a list): its first rows,
+    as read, so that the Description does not pass over it. Rows that are mostly not letters
+    (a picture's scraps read as text) are never quoted."""
+    kept = [row.text.strip() for row in rows(lines) if row.text.strip()][:NOT_PROSE_ROWS]
+    said = " ".join(kept)
+    solid = said.replace(" ", "")
+    if not solid or sum(c.isalpha() for c in solid) < LETTERS_SHARE * len(solid):
+        return []
+    return [(w("text-not-prose", quote=_quoted(said)), ocr(said))]
 
 
 def _pictured(scene: Scene | None) -> bool:

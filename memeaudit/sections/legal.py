@@ -30,12 +30,17 @@ def moderation(kb: Knowledge, hits: list[TopicHit]) -> list[tuple[str, Evidence,
         question = guide.policy_question.rstrip("?")
         said = [(w("policy-question", question=question), evidence, 0)]
         # The steps section 2 gave the reader already are not given again.
-        given = MAX_STEPS if f"steps-{family}" in kb.words("security").phrases else 0
+        given = _steps_given(kb, family)
         if guide.steps[given:] and f"actions-{family}" in w.phrases:
             actions = join_names(guide.steps[given:], "or")
             said.append((w(f"actions-{family}", actions=actions), evidence, ACTIONS))
         return said
     return []
+
+
+def _steps_given(kb: Knowledge, family: str) -> int:
+    """How many of a topic's steps section 2 gave already (its family has a steps sentence)."""
+    return MAX_STEPS if f"steps-{family}" in kb.words("security").phrases else 0
 
 
 def accusations(facts: Facts) -> list[str]:
