@@ -180,23 +180,8 @@ def test_captioned_memegen_templates_are_named_with_their_link(key: str) -> None
 
 
 @pytest.mark.slow
-def test_the_wheel_carries_the_packaged_bank(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(ROOT),
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-        ],
-        check=True,
-    )
-    (wheel,) = tmp_path.glob("memeaudit-*.whl")
+def test_the_wheel_carries_the_packaged_bank(built_wheel: Path) -> None:
+    wheel = built_wheel
     names = zipfile.ZipFile(wheel).namelist()
     assert "memeaudit/vision/bank/memegen.npz" in names
     assert "memeaudit/vision/bank/memegen.json" in names

@@ -7,28 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES
 
 
 @pytest.mark.slow
-def test_the_wheel_alone_gives_a_full_report_from_another_folder(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(ROOT),
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path / "dist"),
-        ],
-        check=True,
-        cwd=tmp_path,
-    )
-    (wheel,) = (tmp_path / "dist").glob("memeaudit-*.whl")
+def test_the_wheel_alone_gives_a_full_report_from_another_folder(
+    tmp_path: Path, built_wheel: Path
+) -> None:
+    wheel = built_wheel
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(wheel), "XDG_CACHE_HOME": str(tmp_path / "cache")}
