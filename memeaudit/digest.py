@@ -249,6 +249,10 @@ def _picture(outdir: Path, row: IndexRow, base: Path, inline: bool) -> str | Non
     path = outdir / thumb.src
     if inline:
         return "data:image/jpeg;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return _relative(path, base)
+
+
+def _relative(path: Path, base: Path) -> str:
     return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
 
 
@@ -257,7 +261,7 @@ def _relative_link(outdir: Path, item: DigestItem, base: Path, fmt: str) -> str 
     target = reports.get(fmt) or reports.get("md") or reports.get("html") or item.report_path
     if not target:
         return None
-    return Path(os.path.relpath((outdir / target).resolve(), base.resolve())).as_posix()
+    return _relative(outdir / target, base)
 
 
 def newsletter(

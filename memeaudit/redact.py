@@ -32,6 +32,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from memeaudit.blackout import Corners, cover
+from memeaudit.facts.entities import HANDLE
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.text import join_names
 from memeaudit.geometry import union_box
@@ -201,9 +202,6 @@ def _walk(value: Any, masker: _Masker) -> Any:
         walked = [_walk(v, masker) for v in value]
         return walked if isinstance(value, list) else tuple(walked)
     return value
-
-
-HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
 
 
 def _account_targets(
