@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -45,6 +45,46 @@ def trigger_pattern(phrase: str, inflect: bool = True) -> re.Pattern[str]:
         body[-1] = _inflected(parts[-1])
     joined = (_JOIN + "?").join(body) if len(parts) > 1 else body[0]
     return re.compile(rf"(?<![\w@]){joined}(?![\w])", re.IGNORECASE)
+
+
+# Characters that a case-insensitive pattern equates with an ASCII letter but str.lower() does
+# not fold to it: the anchor test below folds them first, so that it never rules out a match.
+_ANCHOR_FOLD = str.maketrans({"ſ": "s", "K": "k", "ﬅ": "st", "ﬆ": "st"})
+
+
+@cache
+def _anchor(phrase: str, inflect: bool) -> str:
+    """Letters every match of trigger_pattern(phrase, inflect) holds, lower case: the first
+    word, or for a one-word phrase whose last word is inflected, its start ("spy" matches
+    "spies": "sp")."""
+    parts = phrase.replace("-", " ").split()
+    if not parts:
+        return ""
+    first = parts[0].lower().translate(_ANCHOR_FOLD)
+    if inflect and len(parts) == 1 and first.isalpha() and len(first) >= 3:
+        return first[: len(first) - 1]
+    return first
+
+
+@lru_cache(maxsize=16)
+def _lowered(text: str) -> str:
+    return text.lower().translate(_ANCHOR_FOLD)
+
+
+def trigger_search(phrase: str, text: str, inflect: bool = True) -> re.Match[str] | None:
+    """trigger_pattern(phrase, inflect).search(text), but a pattern whose first word is nowhere
+    in the text is neither compiled nor run: a topic pack holds thousands of triggers, and an
+    image's text holds few of their words."""
+    if _anchor(phrase, inflect) not in _lowered(text):
+        return None
+    return trigger_pattern(phrase, inflect).search(text)
+
+
+@cache
+def rule_regex(pattern: str) -> re.Pattern[str]:
+    """A rule file's regular expression, case-insensitive, compiled once per process (the re
+    module's own cache holds 512, fewer than the packs' patterns)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 MIN_PROSE_WORDS = 5  # a sentence needs this many ordinary words to fire a topic by similarity

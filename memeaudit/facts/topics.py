@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from memeaudit.facts.text import trigger_pattern
+from memeaudit.facts.text import rule_regex, trigger_search
 from memeaudit.knowledge.schema import Topic
 from memeaudit.model import TopicHit
 
@@ -35,11 +35,11 @@ def _foreign(phrases: list[str], regexes: list[str], text: str) -> tuple[list[st
     found = [
         quoted(m)
         for p in phrases
-        if (m := trigger_pattern(fold_accents(p)[0], inflect=False).search(folded))
+        if (m := trigger_search(fold_accents(p)[0], folded, inflect=False))
     ]
     if found:
         return found, "keyword"
-    found = [quoted(m) for r in regexes if (m := re.search(r, text, re.IGNORECASE))]
+    found = [quoted(m) for r in regexes if (m := rule_regex(r).search(text))]
     return found, "regex"
 
 
@@ -47,17 +47,13 @@ def match_topic(topic: Topic, text: str, lang: str | None = None) -> TopicHit | 
     """English triggers (any text), then, where the text is in language `lang` (ISO 639-1) and
     the topic has triggers in it, those."""
     triggers = topic.triggers
-    context = not triggers.context_any or any(
-        trigger_pattern(w).search(text) for w in triggers.context_any
-    )
+    context = not triggers.context_any or any(trigger_search(w, text) for w in triggers.context_any)
     matched: list[str] = []
     how = "keyword"
     if context:
-        matched = [m.group(0) for p in triggers.phrases if (m := trigger_pattern(p).search(text))]
+        matched = [m.group(0) for p in triggers.phrases if (m := trigger_search(p, text))]
         if not matched:
-            matched = [
-                m.group(0) for r in triggers.regex if (m := re.search(r, text, re.IGNORECASE))
-            ]
+            matched = [m.group(0) for r in triggers.regex if (m := rule_regex(r).search(text))]
             how = "regex"
     if not matched and lang and lang != "en" and (other := topic.languages.get(lang)):
         matched, how = _foreign(other.phrases, other.regex, text)
