@@ -1,4 +1,7 @@
-"""Personal data visible in the text: email addresses, phone numbers, street addresses."""
+"""Personal data visible in the text: email addresses, phone numbers, street addresses; and the
+addresses that are an email's envelope (its sender's and recipients' header), which a report
+does not call exposed: they are how the email was sent, not something it leaks. A card number,
+password or home address in the email's body is still found and reported."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 import phonenumbers
 
 from memeaudit.facts.addresses import find_addresses
-from memeaudit.model import PersonalData
+from memeaudit.model import PersonalData, Screen
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
@@ -20,3 +23,25 @@ def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
         found.append(PersonalData(kind="phone", text=match.raw_string))
     found += [PersonalData(kind="address", text=a) for a in find_addresses(text)]
     return found
+
+
+def envelope(screen: Screen | None) -> frozenset[str]:
+    """The email addresses of an email screenshot's header: its sender's and its recipients'
+    (lower case). Empty for any other kind of screenshot."""
+    mail = screen.email if screen is not None and screen.kind == "email" else None
+    if mail is None:
+        return frozenset()
+    header = " ".join(filter(None, [mail.from_address, mail.to]))
+    return frozenset(m.group(0).lower() for m in EMAIL.finditer(header))
+
+
+def outside_envelope(found: list[PersonalData], screen: Screen | None) -> list[PersonalData]:
+    """The personal data that is not the email's own envelope (`envelope`): what the image
+    exposes beyond how the email was addressed."""
+    header = envelope(screen)
+    body = screen.email.body or "" if screen is not None and screen.email is not None else ""
+    return [
+        p
+        for p in found
+        if not (p.kind == "email" and p.text.lower() in header and p.text not in body)
+    ]

@@ -11,6 +11,7 @@ from memeaudit.sections.description import describe
 from memeaudit.sections.legal import legal
 from memeaudit.sections.platforms import platforms
 from memeaudit.sections.security import security
+from memeaudit.sections.typed import facts_for
 
 
 def write_sections(
@@ -21,11 +22,13 @@ def write_sections(
     screen: Screen | None = None,
 ) -> list[Section]:
     """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2, `screen`
-    (the kind of screenshot and its platform) to section 3."""
+    (the kind of screenshot, its platform and typed fields) to sections 3 and 4, and decides how
+    the facts are read (sections.typed: an email's envelope, a chat's speakers)."""
+    facts = facts_for(kb, facts, screen)
     return [
         security(kb, facts, post, meta),
         platforms(kb, facts, post, screen),
-        claims(kb, facts, post),
+        claims(kb, facts, post, screen=screen),
         legal(kb, facts),
     ]
 
@@ -44,7 +47,7 @@ def describe_image(
         text,
         post,
         seen,
-        facts,
+        facts_for(kb, facts, screen),
         covered,
         kb.words("templates"),
         screen=screen,

@@ -9,8 +9,10 @@ import re
 from memeaudit.facts.text import end_with_quote, join_names, quote
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import Claim, Facts, Post, Section
+from memeaudit.model import Claim, Facts, Post, Screen, Section
+from memeaudit.sections.excerpt import bare, excerpt
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
+from memeaudit.sections.typed import speaker_name
 
 MAX_CLAIMS = 3
 MAX_WORDS = 150
@@ -32,7 +34,7 @@ def accused(facts: Facts) -> list[str]:
     )
 
 
-def _chosen(claims: list[Claim]) -> list[Claim]:
+def quoted_claims(claims: list[Claim]) -> list[Claim]:
     """Up to MAX_CLAIMS check-worthy claims, the most consequential and best-figured first,
     shown in the order the text makes them."""
     worthy = [c for c in claims if c.kind != "opinion"]
@@ -72,6 +74,37 @@ def _why(w: Words, kind: str, claims: list[Claim]) -> str:
     if kind == "media":
         return w("why-media", count=n)
     return w("why-statistic", count=n)
+
+
+def writer(claim: Claim, screen: Screen | None) -> str | None:
+    """Who wrote the claim on a typed screen: the chat message's speaker, the email's sender."""
+    if screen is None:
+        return None
+    if screen.kind == "chat" and screen.chat is not None:
+        for message in screen.chat.messages:
+            if claim.text in message.text:
+                return speaker_name(message.speaker)
+    if screen.kind == "email" and screen.email is not None:
+        return screen.email.from_name or screen.email.from_address
+    return None
+
+
+def _written(w: Words, claim: Claim, who: str, previous: str | None) -> str:
+    """'Aunt Rosa writes:', 'Kenji Sato passes on, attributed to the manager:'."""
+    if claim.speaker and claim.speaker != who:
+        return w("passes-on", who=who, source=claim.speaker)
+    if claim.hedges:
+        hedges = join_names([f"“{h}”" for h in claim.hedges[:2]])
+        return w("writes-hedged", who=who, hedges=hedges)
+    return w("writes-again", who=who) if who == previous else w("writes", who=who)
+
+
+def _opinion(w: Words, opinion: Claim, screen: Screen | None, key: str) -> str:
+    """'It voices an opinion, “…”, …'; on a chat or an email, who voices it."""
+    quoted = quote(excerpt(opinion.text).rstrip("."))
+    if (who := writer(opinion, screen)) is not None:
+        return w(f"{key}-by", who=who[0].upper() + who[1:], opinion=quoted)
+    return w(key, opinion=quoted)
 
 
 def _lead(w: Words, claim: Claim, author: str | None, previous: str | None) -> str:
@@ -145,11 +178,18 @@ def _figures(w: Words, chosen: list[Claim]) -> str | None:
     return w("figures", figures=join_names(figures))
 
 
-def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = None) -> Section:
+def claims(
+    kb: Knowledge,
+    facts: Facts,
+    post: Post | None,
+    text: str | None = None,
+    screen: Screen | None = None,
+) -> Section:
     """Section 4. `text` is the image's text where the caller has it: an image without any is
-    said to have no written claim rather than to have text that makes none."""
+    said to have no written claim rather than to have text that makes none. `screen`: a chat's
+    claims are said by who wrote them, an email's by its sender (sections.typed)."""
     w = kb.words("claims")
-    chosen = _chosen(facts.claims)
+    chosen = quoted_claims(facts.claims)
     opinions = [c for c in facts.claims if c.kind == "opinion"]
     if not chosen:
         if text is not None and not text.strip():
@@ -157,8 +197,10 @@ def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = No
         par = Paragraph(4)
         par.say(w("nothing-found"), rule("section4.nothing-found"))
         if opinions:
-            said = w("opinion-only", opinion=quote(opinions[0].text.rstrip("."), 25))
-            par.say(said, ocr(opinions[0].text, "claims.opinion"))
+            par.say(
+                _opinion(w, opinions[0], screen, "opinion-only"),
+                ocr(opinions[0].text, "claims.opinion"),
+            )
         par.say(w("nothing-else"), rule("claims.nothing-to-verify"))
         return par.section()
     author = None
@@ -169,9 +211,15 @@ def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = No
     par = Paragraph(4)
     previous = None
     for claim in chosen:
-        lead = _lead(w, claim, author, previous)
-        previous = claim.speaker
-        par.say(end_with_quote(lead, claim.text), ocr(claim.text, "facts.claims"))
+        if (who := writer(claim, screen)) is not None:
+            lead = _written(w, claim, who, previous)
+            previous = who
+        else:
+            lead = _lead(w, claim, author, previous)
+            previous = claim.speaker
+        keys = [f.text for f in claim.figures] + claim.concerns + claim.hedges
+        shown = excerpt(claim.text, keys)
+        par.say(end_with_quote(lead, shown), ocr(bare(shown), "facts.claims"))
     kinds = list(dict.fromkeys(c.kind or "statistic" for c in chosen))
     whys = [_why(w, k, [c for c in chosen if (c.kind or "statistic") == k]) for k in kinds]
     worth = w("worth", count=len(chosen), whys=join_names(whys))
@@ -180,9 +228,7 @@ def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = No
         shown = [f for c in chosen for f in c.figures]
         par.say(said, *(ocr(f.text, "facts.figures") for f in shown))
     if opinions:
-        optional.append(
-            (w("opinion-also", opinion=quote(opinions[0].text.rstrip("."), 20)), opinions[0])
-        )
+        optional.append((_opinion(w, opinions[0], screen, "opinion-also"), opinions[0]))
     authors = [
         e.name for e in facts.entities if e.source == "post-author" and e.kind == "organization"
     ]
@@ -191,7 +237,13 @@ def claims(kb: Knowledge, facts: Facts, post: Post | None, text: str | None = No
         said = w("attribution", author=authors[0], accused=join_names(named))
         optional.append((said, None))
     needs = _needs(w, chosen, post)
-    key = "secondary-source" if post is not None else "unsourced"
+    typed = screen.kind if screen is not None else None
+    if post is not None:
+        key = "secondary-source"
+    elif typed in ("chat", "email") and any(writer(c, screen) for c in chosen):
+        key = f"{typed}-secondary"
+    else:
+        key = "unsourced"
     closing = w(key, count=len(chosen), needs=needs)
     used = sum(len(s.text.split()) for s in par.sentences) + len(closing.split())
     for said, opinion in optional:

@@ -27,6 +27,8 @@ from memeaudit.model import (
 )
 from memeaudit.ocr.language import iso639_1, language_name
 from memeaudit.paths import PACKAGE
+from memeaudit.sections.claims import quoted_claims
+from memeaudit.sections.excerpt import BRIEF_WORDS, DANGLING, QUOTE_WORDS, bare, count, excerpt
 from memeaudit.sections.gist import first_sentences, paragraphs
 from memeaudit.sections.image_kind import (
     caption_lines,
@@ -36,6 +38,7 @@ from memeaudit.sections.image_kind import (
     noun_for,
     number,
     picture_phrase,
+    poster_layout,
     review_details,
     shot,
     structure,
@@ -125,19 +128,35 @@ def packaged_words() -> Words:
 
 def _quoted(text: str) -> str:
     """“text.”: a quotation that closes its sentence, with one full stop and no dangling comma."""
-    body = quote(text.rstrip(" ,;:"), GIST_LIMIT)
+    shown = excerpt(text).rstrip(" ,;:")
+    if shown.split()[-1].lower() in DANGLING:  # 'reach me at': the text goes on, elsewhere
+        shown += " …"
+    body = quote(shown, GIST_LIMIT)
     return body if body[-2] in ".!?…" else body[:-1] + ".”"
 
 
 def _gist(
-    w: Words, text: str, reads: str, begins: str, *, greeting: bool = False, **fields: str
+    w: Words,
+    text: str,
+    reads: str,
+    begins: str,
+    *,
+    greeting: bool = False,
+    claimed: frozenset[str] = frozenset(),
+    **fields: str,
 ) -> list[tuple[str, Evidence]]:
-    """The first clean sentences of `text`, quoted as read; nothing if it has none."""
+    """The first clean sentences of `text`, quoted as read, in a few words: the gist, not the
+    text; fewer still when section 4 quotes the sentence as a claim (`claimed`), so that the
+    report never quotes one long run twice. Nothing if the text has no clean sentence."""
     gist, whole = first_sentences(text, greeting)
     if not gist:
         return []
-    said = " ".join(gist)
-    return [(w(reads if whole else begins, quote=_quoted(said), **fields), ocr(said))]
+    two = " ".join(gist[:2])
+    first = gist[0] if count(two) > QUOTE_WORDS else two
+    brief = any(first in c or c in first for c in claimed)
+    shown = excerpt(first, limit=BRIEF_WORDS if brief else QUOTE_WORDS)
+    whole = whole and shown == " ".join(gist)
+    return [(w(reads if whole else begins, quote=_quoted(shown), **fields), ocr(bare(shown)))]
 
 
 def _exchange(w: Words, messages: list[ChatMessage]) -> list[tuple[str, Evidence]]:
@@ -166,11 +185,13 @@ def _poster(w: Words, ocr_result: OcrResult) -> list[tuple[str, Evidence]]:
     tallest = max(r.height for r in laid)
     head = [r.text for r in laid if r.height >= 0.75 * tallest]
     rest = [r.text for r in laid if r.height < 0.75 * tallest]
-    said = [(w("poster-headline", quote=_quoted(" ".join(head))), ocr(" ".join(head)))]
+    headline = excerpt(" ".join(head))
+    said = [(w("poster-headline", quote=quote(headline.rstrip(" ,;:"))), ocr(bare(headline)))]
     if rest:
         gist, _ = first_sentences(" ".join(rest))
         if gist:
-            said.append((w("poster-details", quote=_quoted(" ".join(gist))), ocr(" ".join(gist))))
+            details = excerpt(" ".join(gist))
+            said.append((w("poster-details", quote=_quoted(details)), ocr(bare(details))))
     return said
 
 
@@ -180,22 +201,30 @@ def _text_gist(
     post: Post | None,
     screen: Screen | None,
     caption: list[str],
+    claimed: frozenset[str] = frozenset(),
+    kind: str | None = None,
 ) -> list[tuple[str, Evidence]]:
-    """What the text says, by kind: the post's body, the caption, the first message, the mail's
-    body, the review; else the image's text without its interface chrome."""
-    kind = screen.kind if screen is not None else None
-    said = _gist(w, " ".join(caption), "caption-reads", "caption-begins") if caption else []
+    """What the text says, by `kind` (the screen's, unless the layout read it as a poster): the
+    post's body, the caption, the first message, the mail's body, the review; else the image's
+    text without its interface chrome."""
+    said = (
+        _gist(w, " ".join(caption), "caption-reads", "caption-begins", claimed=claimed)
+        if caption
+        else []
+    )
     if caption and kind != "chat":
         return said
     if post is not None and post.body:
         noun = noun_for(w, post.platform)
-        return _gist(w, post.body, "post-reads", "post-begins", noun=noun)
+        return _gist(w, post.body, "post-reads", "post-begins", noun=noun, claimed=claimed)
     if kind == "chat" and screen is not None and screen.chat and screen.chat.messages:
         return said + _exchange(w, screen.chat.messages)
     if kind == "email" and screen is not None and screen.email and screen.email.body:
-        return _gist(w, screen.email.body, "email-reads", "email-begins", greeting=True)
+        return _gist(
+            w, screen.email.body, "email-reads", "email-begins", greeting=True, claimed=claimed
+        )
     if kind == "review" and screen is not None and screen.review and screen.review.body:
-        return _gist(w, screen.review.body, "review-reads", "review-begins")
+        return _gist(w, screen.review.body, "review-reads", "review-begins", claimed=claimed)
     texts = [r.text for r in rows(ocr_result.lines)]
     if kind == "code":
         return code_details(w, texts)
@@ -204,7 +233,14 @@ def _text_gist(
     if kind == "poster":
         return _poster(w, ocr_result)
     lines = [ln for ln in ocr_result.lines if ln.text not in caption]
-    said = _gist(w, paragraphs(lines), "text-reads", "text-begins", greeting=kind == "document")
+    said = _gist(
+        w,
+        paragraphs(lines),
+        "text-reads",
+        "text-begins",
+        greeting=kind == "document",
+        claimed=claimed,
+    )
     return said or _not_prose(w, lines)
 
 
@@ -217,7 +253,8 @@ def _not_prose(w: Words, lines: list[Line]) -> list[tuple[str, Evidence]]:
     solid = said.replace(" ", "")
     if not solid or sum(c.isalpha() for c in solid) < LETTERS_SHARE * len(solid):
         return []
-    return [(w("text-not-prose", quote=_quoted(said)), ocr(said))]
+    shown = excerpt(said)
+    return [(w("text-not-prose", quote=_quoted(shown)), ocr(bare(shown)))]
 
 
 def _pictured(scene: Scene | None) -> bool:
@@ -306,8 +343,13 @@ def describe(
         evidence += [post_field("platform", post.platform), post_field("handle", post.handle or "")]
     kind = screen.kind if screen is not None else ("post" if post is not None else None)
     caption = _caption(ocr_result, vision, screen, kind)
-    for said, ev in _opening(w, screen, post, vision, kind, caption):
-        par.say(said, *evidence, *ev)
+    unsure = kind in (None, "screenshot") and post is None and not caption
+    if unsure and poster_layout(ocr_result.lines):  # a headline over smaller print, no app
+        kind = "poster"
+        par.say(w("poster-layout"), *evidence, rule("describe.poster-layout"))
+    if kind != "poster" or (screen is not None and screen.kind == "poster"):
+        for said, ev in _opening(w, screen, post, vision, kind, caption):
+            par.say(said, *evidence, *ev)
     if not objects and kind in (None, "screenshot") and post is None and _pictured(scene):
         par.say(w("no-objects"), rule("describe.no-objects"), priority=3)
     if post is not None:
@@ -344,7 +386,8 @@ def describe(
         )
     if ocr_result.text.strip():
         quoted = ""
-        for said, ev in _text_gist(w, ocr_result, post, screen, caption):
+        claimed = frozenset(c.text for c in quoted_claims(facts.claims))
+        for said, ev in _text_gist(w, ocr_result, post, screen, caption, claimed, kind):
             par.say(said, ev)
             quoted += " " + (ev.text or "")
         for said in _language(w, ocr_result, covered):

@@ -11,9 +11,11 @@ from collections import Counter
 from memeaudit.facts.text import join_names
 from memeaudit.kinds.chat import ME
 from memeaudit.kinds.chrome import words
+from memeaudit.kinds.rows import rows
 from memeaudit.kinds.when import AGE
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Evidence, Line, Post, Scene, Screen, Vision
+from memeaudit.sections.gist import chrome_row
 from memeaudit.sections.paragraph import article, one_stop, post_field, rule
 
 SHORT_AGE = re.compile(r"^(?P<n>\d+)\s?(?P<unit>s|m|min|mins|h|hr|hrs|d|w|mo|y)$", re.IGNORECASE)
@@ -26,6 +28,8 @@ FILE_NAME = re.compile(
 )
 DAY_AT = re.compile(r"^(?:today|yesterday) at\s+", re.IGNORECASE)
 PICTURE_KINDS = ("photo", "cartoon", "picture", "screenshot")
+MIN_POSTER_ROWS, MAX_POSTER_ROWS = 3, 25  # rows of text a poster's layout has
+HEADLINE_RATIO = 1.4  # a poster's first row is at least this many times the median row's height
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve"]  # fmt: skip
 
@@ -159,6 +163,20 @@ def shot(w: Words, screen: Screen | None, post: Post | None, scene: Scene | None
     if kind in ("code", "terminal", "poster", "document"):
         return w(f"shot-{kind}")
     return w("shot-screenshot")
+
+
+def poster_layout(lines: list[Line]) -> bool:
+    """A poster, flyer or sign by its layout: a few rows of text, the first of them set far
+    larger than the median row (a headline over smaller print), and none of an app's chrome
+    (buttons, status lines, bare handles, times or counts) around them."""
+    laid = [r for r in rows(lines) if r.text.strip()]
+    if not MIN_POSTER_ROWS <= len(laid) <= MAX_POSTER_ROWS:
+        return False
+    heights = sorted(r.height for r in laid)
+    median = heights[len(heights) // 2]
+    if laid[0].height < HEADLINE_RATIO * median:
+        return False
+    return sum(chrome_row(r.text) for r in laid) <= 1
 
 
 def caption_lines(lines: list[Line], vision: Vision) -> list[Line]:
