@@ -38,6 +38,7 @@ from memeaudit.postfields import (
     phrase_in,
 )
 from memeaudit.postlayouts import parse_layout
+from memeaudit.tokenread import read_line, reconcile
 
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
 # The rest of a handle whose '_' OCR read as a space: '@ravi haddad · Mar 4', '@priya sato47'.
@@ -105,7 +106,9 @@ def _name_before(lines: list[Line], i: int) -> tuple[str | None, Line | None]:
     return None, None
 
 
-def _header(lines: list[Line], limit: int = HEADER_LINES) -> Header | None:
+def _header(
+    lines: list[Line], limit: int = HEADER_LINES, image: np.ndarray | None = None
+) -> Header | None:
     for i, line in enumerate(lines[:limit]):
         text = line.text.strip()
         if threads := THREADS_HEADER.match(text):
@@ -123,6 +126,8 @@ def _header(lines: list[Line], limit: int = HEADER_LINES) -> Header | None:
         if platform == "X" and (rest := SPLIT_HANDLE.match(after)):
             handle, after = f"{handle}_{rest[1]}", after[rest.end(1) :]  # '_' read as a space
         handle = fix_handle(handle)
+        if image is not None and platform == "X":
+            handle = reconcile(handle, read_line(image, line.bbox))  # a dropped '_'
         right = [
             ln for ln in lines[i + 1 : i + 3] if same_row(ln, line) and ln.bbox[0] > line.bbox[0]
         ]
@@ -250,7 +255,7 @@ def parse_post(
     lines = ocr.lines if nested else parts.merge_fragments(ocr.lines)
     if not nested and (by_layout := parse_layout(lines)) is not None:
         return by_layout
-    head = _header(lines, 2 if nested else HEADER_LINES)
+    head = _header(lines, 2 if nested else HEADER_LINES, image)
     if head is None:
         return None
     header_rows = [ln for ln in lines if any(same_row(ln, h) for h in head.lines)]

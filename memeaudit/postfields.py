@@ -70,6 +70,10 @@ STUCK_HANDLE = re.compile(
     r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@]|\.(?!\d{1,2}[smhdw]\b)[a-z0-9])"
 )
 THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$")
+# What follows a handle that is the domain of an email address ('no-reply@secure-verify.xyz',
+# 'x@secure.Example'): more labels to a top-level domain, with no day number after it ('@mara.Mar
+# 4' is a handle and the date).
+DOMAIN_REST = re.compile(r"(?:[-.][A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w.-])(?!\s*\d{1,2}\b)")
 
 
 @cache
@@ -180,11 +184,20 @@ def find_handle(text: str, header: bool = False) -> tuple[str, str] | None:
     """(platform the handle's shape implies, handle) for the first handle in the text. In a
     header line (`header`), a handle stuck to the name before it counts too."""
     for platform, pattern in HANDLES:
-        if match := pattern.search(text):
+        if (match := pattern.search(text)) and not _in_address(text, match):
             return platform, match.group(0)
-    if header and (match := STUCK_HANDLE.search(text)):
+    if header and (match := STUCK_HANDLE.search(text)) and not _in_address(text, match):
         return "X", match.group(0)
     return None
+
+
+def _in_address(text: str, match: re.Match[str]) -> bool:
+    """Whether the '@…' matched is the domain of an email address: a local part right before
+    the '@' and the domain's other labels after the match."""
+    before = text[: match.start()]
+    if not before or not re.search(r"[\w.+'-]$", before) or match.group(0).startswith("u/"):
+        return False
+    return bool(DOMAIN_REST.match(text, match.end()))
 
 
 def fix_handle(handle: str) -> str:
@@ -235,6 +248,18 @@ def clean_name(text: str) -> tuple[str | None, bool]:
         end -= 1
     name = text[:end].rstrip(" ·•")
     return (name or None), name != shown
+
+
+# Two capitalised words OCR ran together ('KenjiAlves', 'TomásOrtega'): a person's name only.
+GLUED_NAME = re.compile(r"^([^\W\d_][^\W\d_A-Z]{2,})(?=[A-Z][^\W\d_A-Z]{2,}$)")
+
+
+def split_glued_name(name: str | None) -> str | None:
+    """'KenjiAlves' -> 'Kenji Alves', for a person's name that OCR read without its space;
+    a name with a space, or of another shape ('McDonald', 'Omar G.'), stays as read."""
+    if not name or " " in name:
+        return name
+    return GLUED_NAME.sub(r"\1 ", name)
 
 
 def phrase_in(text: str, role: str) -> str | None:

@@ -23,6 +23,7 @@ from memeaudit.postfields import (
     glyph_count,
     labelled_counts,
     parse_count,
+    split_glued_name,
 )
 from memeaudit.postparts import join_body
 
@@ -32,6 +33,7 @@ RELATIVE_AGO = re.compile(r"(?<![\w.,])\d{1,2}\s?[smhdw] ago\b")
 VIEWS_CLOCK = re.compile(
     r"^\D{0,2}(?P<views>\d[\d.,]*?[KM]?)\s*(?P<clock>\d{2}:\d{2}|(?<!\d)\d:\d{2})$"
 )
+DEGREE = re.compile(r"(?<=[^\W\d_])\s*[·•.\-]\s*(?:1st|2nd|3rd\+?)$")  # LinkedIn's degree
 INSTAGRAM_HEAD = re.compile(r"^(?P<user>[a-z0-9._]{2,30}?)\s*[·•.]?\s*Follow$", re.IGNORECASE)
 
 
@@ -47,7 +49,8 @@ def time_in(text: str) -> str | None:
 
 def _name(text: str) -> str | None:
     extras = {w.lower() for w in cues()["name_extras"]}
-    words = re.split(r"\s*[·•]\s*|\s+", text.strip())
+    text = DEGREE.sub("", text.strip())  # 'Aisha Sato.2nd', 'Kenji Haddad-2nd'
+    words = re.split(r"\s*[·•]\s*|\s+", text)
     while words and (words[-1].lower().strip(".") in extras or not words[-1]):
         words.pop()
     return clean_name(" ".join(words).rstrip(" .·"))[0]
@@ -123,14 +126,16 @@ def _tiktok(lines: list[Line]) -> Post | None:
     if mark is None or mark < 2:
         return None
     name_line = lines[1]
-    name, when = [*re.split(r"\s*[·•]\s*|\s+[-–]\s+", name_line.text, maxsplit=1), ""][:2]
+    # 'Name · 10-17'; OCR may read the dot as '.' stuck to both ('DeclanFischer.10-17')
+    split = r"\s*[·•]\s*|\s+[-–]\s+|(?<=[^\W\d_])\.(?=\d)"
+    name, when = [*re.split(split, name_line.text, maxsplit=1), ""][:2]
     numbers = [n for ln in lines[mark + 1 :] for n in _numbers(ln)][:2]
     counts = Counts(**dict(zip(("likes", "replies"), numbers, strict=False)))
     return _post(
         "TikTok",
         lines[: mark + 2],
         handle=lines[0].text.split()[0] if lines[0].text.split() else None,
-        display_name=_name(name),
+        display_name=split_glued_name(_name(name)),
         timestamp_raw=time_in(when) if when else time_in(name_line.text),
         counts=counts,
         body_lines=[ln for ln in lines[2:mark] if not same_row(ln, lines[0])],

@@ -121,6 +121,26 @@ def test_an_email_address_is_not_a_handle() -> None:
     assert find_handle("write to jordan.reyes@example.com") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Bank <no-reply@secure-verify-acc.xyz>",
+        "support@paypa1-help.top",
+        "alerts@secure.Example",
+    ],
+)
+def test_an_email_domain_is_not_a_handle_even_in_a_header(text: str) -> None:
+    assert find_handle(text, header=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("Jonas Kapoor@jonas·18h", "@jonas"), ("Mara Quill@mara.Mar 4", "@mara")],
+)
+def test_a_handle_stuck_to_the_name_is_still_a_handle(text: str, handle: str) -> None:
+    assert find_handle(text, header=True) == ("X", handle)
+
+
 def test_labelled_counts() -> None:
     assert labelled_counts("12 boosts · 148 favourites") == {"reposts": 12, "likes": 148}
     assert labelled_counts("122.8K Retweets 20K Quote Tweets 184K Likes") == {

@@ -19,6 +19,7 @@ LABEL = re.compile(
 # The folder chip after a webmail subject, often read stuck to it ('Saturdayinbox').
 FOLDER = re.compile(r"\s*(?:inbox|spam|junk|important|external|updates|promotions)\s*[x×]?$", re.I)
 HEADER_ROWS = 6  # the sender is among the first rows of a webmail view
+MAX_NAME_WORDS = 5
 
 
 def sender(value: str) -> tuple[str | None, str | None]:
@@ -39,12 +40,13 @@ def parse_email(rows_: list[Row]) -> Email:
             last_header = i
     if "from" in labelled or "subject" in labelled:
         name, address = sender(labelled.get("from", ""))
+        subject = _spaced(labelled.get("subject"))
         body_rows = rows_[last_header + 1 :]
         return Email(
             from_name=name,
             from_address=address,
             to=labelled.get("to") or None,
-            subject=labelled.get("subject") or None,
+            subject=subject or None,
             date=labelled.get("date") or labelled.get("sent") or None,
             body=_body(body_rows),
         )
@@ -61,6 +63,8 @@ def _webmail(rows_: list[Row]) -> Email:
     name, address = sender(rows_[at].text)
     dated = [i for i in range(max(at - 2, 0), min(at + 4, len(rows_))) if _date_only(rows_[i])]
     above = [i for i in range(at) if i not in dated]
+    if name is None and above and _name_over(rows_[above[-1]], rows_[at]):
+        name, above = rows_[above[-1]].text.strip(), above[:-1]  # 'Name' over '<address>'
     subject = FOLDER.sub("", rows_[above[-1]].text).strip() if above else None
     date = when(rows_[dated[0]].text) if dated else None
     header_end = max([at, *dated]) + 1
@@ -77,6 +81,22 @@ def _webmail(rows_: list[Row]) -> Email:
         subject=subject or None,
         date=date,
         body=_body(rows_[header_end:]),
+    )
+
+
+def _spaced(text: str | None) -> str | None:
+    """The space OCR drops after a colon put back ('Action required:verify your account')."""
+    return re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", ": ", text) if text else text
+
+
+def _name_over(row: Row, address: Row) -> bool:
+    """A sender's name drawn on its own row right over the address, where it starts."""
+    gap = address.top - row.bottom
+    return (
+        abs(row.bbox[0] - address.bbox[0]) < address.height
+        and gap < address.height
+        and not ADDRESS.search(row.text)
+        and 0 < len(row.text.split()) <= MAX_NAME_WORDS
     )
 
 

@@ -12,6 +12,7 @@ from memeaudit.kinds.chrome import phrases
 from memeaudit.kinds.rows import Row, bounds, side
 from memeaudit.kinds.when import when
 from memeaudit.model import Review
+from memeaudit.postfields import split_glued_name
 
 REVIEW_COUNT = re.compile(r"\d\s*reviews?\b|local guide", re.IGNORECASE)
 STARS = re.compile(r"^\s*(?P<full>★*)(?P<empty>☆*)")
@@ -38,7 +39,8 @@ def parse_review(rows_: list[Row], site: str | None) -> Review:
     left, right = bounds(rows_)
     reviewer, title, start = None, None, 0
     if counted:
-        reviewer, start = rows_[counted - 1].text.strip(), counted + 1
+        # a person's name over 'N reviews' (Google, Trustpilot), its space put back
+        reviewer, start = split_glued_name(rows_[counted - 1].text.strip()), counted + 1
     else:
         right_names = [
             i

@@ -1,0 +1,50 @@
+"""The second reading of a handle (memeaudit.tokenread): tesseract on the handle's line puts
+back the underscore PP-OCR drops, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from memeaudit.postfields import split_glued_name
+from memeaudit.tokenread import read_line, reconcile
+
+
+@pytest.mark.parametrize(
+    ("token", "second", "want"),
+    [
+        ("@chloeberger", "ji Chloe Berger @ @chloe_berger : Oct 17", "@chloe_berger"),
+        ("@ravi haddad", "@ravi_haddad · Mar 4", "@ravi_haddad"),
+        ("@jmoreau89", ") @jmoreaus9", "@jmoreau89"),  # a digit is never taken from the second
+        ("@yfischer32", "# @yfischer32_", "@yfischer32"),  # nor an underscore after the end
+        ("@chloe_byrne", ") achioe bye", "@chloe_byrne"),  # a reading too far off is ignored
+        ("@mara", None, "@mara"),
+    ],
+)
+def test_reconcile_takes_only_dropped_underscores(token: str, second: str, want: str) -> None:
+    assert reconcile(token, second) == want
+
+
+def test_a_trailing_underscore_when_asked() -> None:
+    assert reconcile("Ben", "Ben_", trailing=True) == "Ben_"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_read_line_reads_the_underscore_from_pixels() -> None:
+    font = ImageFont.truetype("DejaVuSans.ttf", 18)
+    picture = Image.new("RGB", (260, 40), (21, 32, 43))  # X's dim theme, grey handle
+    ImageDraw.Draw(picture).text((10, 8), "@lena_dubois95", font=font, fill=(139, 152, 165))
+    second = read_line(np.asarray(picture), (10, 8, 160, 24))
+    assert reconcile("@lenadubois95", second) == "@lena_dubois95"
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [("KenjiAlves", "Kenji Alves"), ("TomásOrtega", "Tomás Ortega"), ("McDonald", "McDonald"),
+     ("Omar G.", "Omar G."), ("Mara Quill", "Mara Quill")],
+)  # fmt: skip
+def test_a_glued_person_name_gets_its_space(name: str, want: str) -> None:
+    assert split_glued_name(name) == want
