@@ -99,6 +99,12 @@ def _written(w: Words, claim: Claim, who: str, previous: str | None) -> str:
     return w("writes-again", who=who) if who == previous else w("writes", who=who)
 
 
+def _numbers(text: str) -> list[str]:
+    """The words of `text` that hold a digit, clock times aside ('300', '$15/hour'): what the
+    quotation of a claim should keep where the finder read no figure in it."""
+    return [w for w in text.split() if any(c.isdigit() for c in w) and ":" not in w]
+
+
 def _opinion(w: Words, opinion: Claim, screen: Screen | None, key: str) -> str:
     """'It voices an opinion, “…”, …'; on a chat or an email, who voices it."""
     quoted = quote(excerpt(opinion.text).rstrip("."))
@@ -217,7 +223,8 @@ def claims(
         else:
             lead = _lead(w, claim, author, previous)
             previous = claim.speaker
-        keys = [f.text for f in claim.figures] + claim.concerns + claim.hedges
+        keys = [f.text for f in claim.figures] + _numbers(claim.text)[:1]
+        keys += claim.concerns + claim.hedges
         shown = excerpt(claim.text, keys)
         par.say(end_with_quote(lead, shown), ocr(bare(shown), "facts.claims"))
     kinds = list(dict.fromkeys(c.kind or "statistic" for c in chosen))

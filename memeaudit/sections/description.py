@@ -160,19 +160,27 @@ def _gist(
 
 
 def _exchange(w: Words, messages: list[ChatMessage]) -> list[tuple[str, Evidence]]:
-    """The first message, and the first answer from the other side, each as read."""
-    first = messages[0]
-    said = _gist(w, first.text, "chat-first", "chat-first", speaker=_speaker(w, first, True))
-    answer = next((m for m in messages[1:] if m.speaker != first.speaker), None)
-    if said and answer is not None:
-        said += _gist(
-            w, answer.text, "chat-answer", "chat-answer", speaker=_speaker(w, answer, True)
-        )
-    return said
+    """The first message that holds a sentence, and the first answer to it from another
+    speaker that holds one, each as read (a status line or a title read as a bubble is passed
+    over)."""
+    for i, first in enumerate(messages):
+        said = _gist(w, first.text, "chat-first", "chat-first", speaker=_speaker(w, first, True))
+        if not said:
+            continue
+        for answer in messages[i + 1 :]:
+            if answer.speaker == first.speaker:
+                continue
+            speaker = _speaker(w, answer, True)
+            if reply := _gist(w, answer.text, "chat-answer", "chat-answer", speaker=speaker):
+                return said + reply
+        return said
+    return []
 
 
 def _speaker(w: Words, message: ChatMessage, capital: bool) -> str:
-    if message.speaker in (ME, None):
+    if message.speaker is None:  # no name over the bubble: someone other than the owner
+        return w("someone-first") if capital else w("someone")
+    if message.speaker == ME:
         return w("owner-first") if capital else w("owner")
     return message.speaker
 

@@ -228,6 +228,8 @@ def chat_summary(w: Words, screen: Screen) -> list[tuple[str, Evidence]]:
             for who, k in by.most_common()
             if who in named
         ]
+        if unnamed := by.get("?"):
+            parts.append(w("from-unnamed", n=number(unnamed)))
         breakdown = join_names(parts)
     said = [
         (
