@@ -50,6 +50,7 @@ from memeaudit.sections.template import built_on
 from memeaudit.vision.detect import coco_labels
 
 MAX_WORDS = 150  # the section's budget; the least important sentences go first
+MIN_WORDS = 40  # a shorter Description says what the image does not tell about its source
 GIST_LIMIT = 40  # words of the text quoted at most
 NOT_PROSE_ROWS = 4  # rows quoted of a text that holds no sentence
 LETTERS_SHARE = 0.6  # ... if letters are at least this share of their characters
@@ -425,6 +426,9 @@ def describe(
             )
     else:
         par.say(w("no-text"), rule("describe.no-text"))
+    named = post is not None or (screen is not None and screen.platform is not None)
+    if not named and sum(len(s.text.split()) for s in par.sentences) < MIN_WORDS:
+        par.say(w("no-source"), rule("describe.no-source"))  # what the image does not tell
     return par.section(budget=MAX_WORDS)
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from memeaudit.facts.text import join_names
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import Entity, Facts, Post, Screen, Section
+from memeaudit.model import Entity, Facts, Post, Screen, Section, Sentence
 from memeaudit.sections.image_kind import an
-from memeaudit.sections.paragraph import Paragraph, article, nothing, post_field, rule
+from memeaudit.sections.paragraph import Paragraph, article, nothing, one_stop, post_field, rule
 
 SOURCES = ("label", "post-body", "ocr")  # where names were read, in the order they are told
 
@@ -64,10 +64,13 @@ def platforms(
 ) -> Section:
     w = kb.words("platforms")
     par = Paragraph(3)
+    shown = None  # the platform whose layout the screenshot has, and what it shows there
     if post is not None:
         par.say(_layout(w, kb, post), post_field("platform", post.platform, "post.layout"))
+        shown = (post.platform, w("what-post"))
     elif screen is not None and (said := _screen_layout(w, screen)):
         par.say(said, rule("kinds.layout", "; ".join(screen.cues)))
+        shown = (screen.platform or "", w(f"what-{screen.kind}"))
     for source in SOURCES:
         entities = [
             e
@@ -103,4 +106,21 @@ def platforms(
                 w("author-provides", author=org.name, products=join_names(made)),
                 rule(f"kb:organization:{org.name}", org.matched),
             )
-    return par.section() if par.sentences else nothing(3, w("nothing-found"))
+    if shown is not None:
+        info = next((p for p in kb.platforms if p.name == shown[0]), None)
+        if info is not None and info.owner:
+            par.say(
+                one_stop(w("owner", platform=info.name, owner=info.owner)),
+                rule(f"kb:platform:{info.name}"),
+            )
+        par.say(
+            w("layout-caveat", platform=shown[0], what=shown[1]), rule("platforms.layout-caveat")
+        )
+    if not par.sentences:
+        return nothing(3, w("nothing-found"))
+    if shown is None:  # names, but no layout: say so first
+        par.sentences.insert(
+            0, Sentence(text=w("no-layout"), evidence=[rule("platforms.no-layout")])
+        )
+        par.priorities.insert(0, 0)
+    return par.section()
