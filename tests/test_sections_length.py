@@ -39,3 +39,10 @@ def test_a_short_description_says_what_the_image_does_not_tell() -> None:
     text = describe(ocr, None, Vision(scene=Scene(kind="photo")), Facts()).text
     assert "Nothing in it names the platform" in text
     assert lint({1: text}) == []
+
+
+def test_an_owner_whose_name_holds_another_platforms_is_not_named(kb: Knowledge) -> None:
+    post = Post(platform="Telegram", display_name="Exploit Hub", timestamp_raw="2h")
+    text = platforms(kb, Facts(), post).text
+    assert "Messenger" not in text
+    assert lint({3: text}) == []

@@ -6,6 +6,8 @@ are knowledge/wording/platforms.yaml."""
 
 from __future__ import annotations
 
+import re
+
 from memeaudit.facts.text import join_names
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
@@ -31,6 +33,15 @@ def _named(w: Words, entities: list[Entity]) -> list[str]:
         elif e.kind == "organization" and e.name not in products:
             names.setdefault(e.name, e.name)
     return list(names.values())
+
+
+def _names_another(kb: Knowledge, owner: str, platform: str) -> bool:
+    """An owner's name that holds another platform's name ('Telegram Messenger Inc.' and
+    Messenger): said, it would read as naming that platform too."""
+    words = set(re.findall(r"\w+", owner.lower())) - set(re.findall(r"\w+", platform.lower()))
+    others = [p for p in kb.platforms if p.name != platform]
+    names = {w for p in others for n in (p.name, *p.aliases) for w in re.findall(r"\w+", n.lower())}
+    return bool(words & {w for w in names if len(w) > 2 and "." not in w})
 
 
 def _layout(w: Words, kb: Knowledge, post: Post) -> str:
@@ -108,7 +119,7 @@ def platforms(
             )
     if shown is not None:
         info = next((p for p in kb.platforms if p.name == shown[0]), None)
-        if info is not None and info.owner:
+        if info is not None and info.owner and not _names_another(kb, info.owner, info.name):
             par.say(
                 one_stop(w("owner", platform=info.name, owner=info.owner)),
                 rule(f"kb:platform:{info.name}"),
