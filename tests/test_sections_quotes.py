@@ -113,3 +113,12 @@ def test_sections_1_and_4_never_quote_one_long_span_twice(kb: Knowledge) -> None
     assert [p for p in lint({1: one, 4: four}) if p.check == "repeated-fact"] == []
     quoted = re.findall(r"“([^”]*)”", one)  # section 1 quotes the claimed sentence briefly
     assert quoted and all(count(q) <= BRIEF_WORDS for q in quoted)
+
+
+def test_dates_and_amounts_a_quotation_cuts_off_are_still_given(kb: Knowledge) -> None:
+    text = "It is 10x cheaper to run than Kestrel-70B and ships to everyone on June 14."
+    claim = Claim(text=text, kind="statistic", figures=[Figure(text="10x", unit="cheaper")])
+    four = claims(kb, Facts(claims=[claim]), _post()).text
+    assert "The claim also gives “June 14”." in four
+    assert "“70B”" not in four  # part of a name, not a number of its own
+    assert longest_run(words(text), words(four)) < PASTE_WORDS

@@ -10,11 +10,12 @@ from memeaudit.facts.text import end_with_quote, join_names, quote
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Claim, Facts, Post, Screen, Section
-from memeaudit.sections.excerpt import bare, excerpt
+from memeaudit.sections.excerpt import bare, excerpt, left_out
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
 from memeaudit.sections.typed import speaker_name
 
 MAX_CLAIMS = 3
+MAX_BEYOND = 4  # dates and numbers a claim gives beyond its quotation, named at most
 MAX_WORDS = 150
 # Which kinds lead when there are more claims than room: the most consequential first.
 RANK = ("accusation", "breaking", "promise", "warning", "health", "reported-speech", "statistic",
@@ -216,6 +217,7 @@ def claims(
     optional: list[tuple[str, object]] = []
     par = Paragraph(4)
     previous = None
+    beyond: list[str] = []  # dates, numbers and amounts the quotations cut off
     for claim in chosen:
         if (who := writer(claim, screen)) is not None:
             lead = _written(w, claim, who, previous)
@@ -227,6 +229,7 @@ def claims(
         keys += claim.concerns + claim.hedges
         shown = excerpt(claim.text, keys)
         par.say(end_with_quote(lead, shown), ocr(bare(shown), "facts.claims"))
+        beyond += [v for v in left_out(claim.text, shown) if v not in beyond]
     kinds = list(dict.fromkeys(c.kind or "statistic" for c in chosen))
     whys = [_why(w, k, [c for c in chosen if (c.kind or "statistic") == k]) for k in kinds]
     worth = w("worth", count=len(chosen), whys=join_names(whys))
@@ -234,6 +237,11 @@ def claims(
     if said := _figures(w, chosen):
         shown = [f for c in chosen for f in c.figures]
         par.say(said, *(ocr(f.text, "facts.figures") for f in shown))
+    given = {f.text for c in chosen for f in c.figures}
+    if beyond := [v for v in beyond if not any(v in g or g in v for g in given)]:
+        values = join_names([f"“{v}”" for v in beyond[:MAX_BEYOND]])
+        par.say(w("also-gives", count=len(chosen), values=values),
+                *(ocr(v, "claims.values") for v in beyond[:MAX_BEYOND]))  # fmt: skip
     if opinions:
         optional.append((_opinion(w, opinions[0], screen, "opinion-also"), opinions[0]))
     authors = [

@@ -29,6 +29,11 @@ _WORDS = safe_load((Path(__file__).with_name("excerpt.yaml")).read_text(encoding
 DANGLING = frozenset(_WORDS["dangling"])
 _CONNECTORS = frozenset(_WORDS["connectors"])
 _CUT_AT = _CONNECTORS | frozenset(_WORDS["cut_before"])
+_MONTH = "|".join(sorted(_WORDS["months"], key=len, reverse=True))
+_VALUE = re.compile(
+    rf"(?<![\w$€£-])(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b"
+    rf"|[$€£]?\d[\d,.]*\d?(?:\s?(?:%|[A-Za-z]+\b))?)"
+)
 MIN_WORDS = 4  # a quotation shorter than this, of a longer text, is grown
 
 
@@ -137,3 +142,17 @@ def excerpt(text: str, keys: Iterable[str] = (), limit: int = QUOTE_WORDS) -> st
 def bare(shown: str) -> str:
     """An excerpt without its "…" marks: the run of the text it quotes (for the evidence)."""
     return shown.removeprefix("… ").removesuffix(" …")
+
+
+def left_out(text: str, shown: str) -> list[str]:
+    """The dates, numbers and amounts of `text`, as written with the word after them, that its
+    quotation `shown` cut off ('June 14', '$9,400', '48 hours')."""
+    kept, found = bare(shown), []
+    for m in _VALUE.finditer(text):
+        value = m.group(0).rstrip(".,")
+        head, _, tail = value.rpartition(" ")
+        if head and tail.islower() and (tail in DANGLING or tail in _CUT_AT):
+            value = head  # '9,400 within' is '9,400'; 'BTC', 'hours', 'June 14' stay
+        if value not in kept and any(c.isdigit() for c in value):
+            found.append(value)
+    return list(dict.fromkeys(found))
