@@ -5,12 +5,13 @@
 Positives are copies of the bank's templates that are not the bank's own files, made from
 ../shared/memegen-templates: the blank picture rescaled and saved as JPEG q60; captioned with
 other text in memegen's caption positions; that captioned copy cropped, rescaled and saved as JPEG
-q60, mirrored, under a caption bar (a caption meme), and stacked over another picture (two
-panels). Then the dev set's memegen_* renders (../shared/eval/dev) and three other dev memes built
+q60, mirrored, under a caption bar (a caption meme), stacked over another picture (two
+panels), and with another picture pasted over a sixth to a third of it (an overlay or an edit). Then the dev set's memegen_* renders (../shared/eval/dev) and three other dev memes built
 on bank templates.
 
 Negatives use no template in the bank: scikit-image's photos (as they are, captioned top and
-bottom, under a caption bar, cropped and JPEG'd, mirrored, stacked in two panels), the kinds
+bottom, under a caption bar, cropped and JPEG'd, mirrored, stacked in two panels, another photo
+pasted over them), the kinds
 fixtures cached in cache/kinds/ (posts, chats, e-mails, reviews, code; `python -m
 tests.kinds.generate` fills it), samples/*.png, and the dev set's other images (screenshots,
 documents, the `right` template the bank lacks).
@@ -18,8 +19,8 @@ documents, the `right` template the bank lacks).
 Templates and negative photos are split in two by a hash of their name: the threshold is chosen on
 the calibration half (the lowest score that names at most 1 in 200 of its negatives, half the
 acceptance limit, as a margin) and the figures are reported on the other half. --timing N
-measures, on N dev images, the lookup alone against the pipeline's time per image (the unit of
-work of benchmarks/batch.py).
+measures, on N dev images, the lookup and the media pass (a post's embedded picture) against the
+pipeline's time per image (the unit of work of benchmarks/batch.py).
 """
 
 from __future__ import annotations
@@ -45,7 +46,12 @@ sys.path.insert(0, str(ROOT))
 from memeaudit.load import LoadedImage, load_image  # noqa: E402
 from memeaudit.vision.layout import panels  # noqa: E402
 from memeaudit.vision.template_bank import sources  # noqa: E402
-from memeaudit.vision.templates import DEFAULT_CAPTIONS, Box, find_candidate  # noqa: E402
+from memeaudit.vision.templates import (  # noqa: E402
+    DEFAULT_CAPTIONS,
+    MIN_KEYPOINTS,
+    Box,
+    find_candidate,
+)
 
 SHARED = ROOT.parent / "shared"
 TEMPLATES = SHARED / "memegen-templates"
@@ -88,8 +94,25 @@ DEV_OTHERS = {
     "memeocr_socially_awkward_penguin.jpg": "awkward",
     "tweetcapture_distracted_boyfriend.png": "db",
 }
-VARIANTS = ("blank", "captioned", "crop", "scale-jpeg60", "flip", "caption-bar", "two-panel")
-NEGATIVE_FORMS = ("as is", "captioned", "caption-bar", "crop-jpeg60", "flip", "two-panel")
+VARIANTS = (
+    "blank",
+    "captioned",
+    "crop",
+    "scale-jpeg60",
+    "flip",
+    "caption-bar",
+    "two-panel",
+    "pasted-over",
+)
+NEGATIVE_FORMS = (
+    "as is",
+    "captioned",
+    "caption-bar",
+    "crop-jpeg60",
+    "flip",
+    "two-panel",
+    "pasted-over",
+)
 
 
 @dataclass
@@ -108,6 +131,13 @@ class Result:
     score: float
     colour: float
     seconds: float
+    keypoints: int = (
+        0  # keypoints agreeing with the candidate's (compared only below the bank's threshold)
+    )
+
+    def named(self, threshold: float) -> bool:
+        """Whether the lookup names the candidate: its score, or its keypoints confirm it."""
+        return self.score >= threshold or self.keypoints >= MIN_KEYPOINTS
 
 
 def split_of(name: str) -> str:
@@ -178,6 +208,18 @@ def stack(img: Image.Image, other: Image.Image) -> Image.Image:
     return out
 
 
+def paste(img: Image.Image, other: Image.Image, name: str) -> Image.Image:
+    """Another picture pasted over a block of 40% to 60% of each side (a sixth to a third of the
+    picture), anywhere inside it, as memegen's overlays and edits do. Its own random draws (from
+    the name), so the other variants stay as they were."""
+    rng = random.Random(f"paste {name}")
+    out = img.convert("RGB").copy()
+    w, h = round(out.width * rng.uniform(0.4, 0.6)), round(out.height * rng.uniform(0.4, 0.6))
+    x, y = rng.randint(0, out.width - w), rng.randint(0, out.height - h)
+    out.paste(other.convert("RGB").resize((max(1, w), max(1, h))), (x, y))
+    return out
+
+
 def photos() -> list[tuple[str, Image.Image]]:
     import skimage.data
 
@@ -220,6 +262,8 @@ def positives(per_split: int, rng: random.Random) -> Iterator[Case]:
                 "caption-bar": bar(img, rng),
                 "two-panel": stack(cap, rng.choice(others)),
             }
+            pasted = others[random.Random(f"other {src.key}").randrange(len(others))]
+            made["pasted-over"] = paste(cap, pasted, src.key)
             for variant, picture in made.items():
                 yield Case(split, variant, src.key, src.key, picture)
 
@@ -237,6 +281,7 @@ def negatives(rng: random.Random) -> Iterator[Case]:
             "flip": ImageOps.mirror(caption(img, DEFAULT_CAPTIONS, rng)),
             "two-panel": stack(img, other),
         }
+        made["pasted-over"] = paste(img, other, name)
         for form, picture in made.items():
             yield Case(split, f"photo {form}", name, None, picture)
     files = [("kinds fixture", p) for p in sorted((ROOT / "cache" / "kinds").glob("*.*"))]
@@ -287,7 +332,7 @@ def run(case: Case, bank: Path | None) -> Result:
     if found is None:
         return Result(case, None, 0.0, 2.0, seconds)
     key = found_bank.templates[found.index].key
-    return Result(case, key, found.best.score, found.colour_distance, seconds)
+    return Result(case, key, found.best.score, found.colour_distance, seconds, found.keypoints)
 
 
 def threshold_for(negative_scores: list[float], rate: float = 0.005) -> float:
@@ -305,15 +350,15 @@ def table(results: list[Result], threshold: float) -> None:
         groups[r.case.group].append(r)
     for group, rs in groups.items():
         if rs[0].case.truth is not None:
-            right = sum(r.key == r.case.truth and r.score >= threshold for r in rs)
-            wrong = [r for r in rs if r.key != r.case.truth and r.score >= threshold]
+            right = sum(r.key == r.case.truth and r.named(threshold) for r in rs)
+            wrong = [r for r in rs if r.key != r.case.truth and r.named(threshold)]
             print(f"  {group:24s} recall {right / len(rs):.3f} ({right}/{len(rs)})", end="")
             print(
                 f"  wrong name {len(wrong)}"
                 + (f": {[(r.case.name, r.key) for r in wrong]}" if wrong else "")
             )
         else:
-            named = [r for r in rs if r.score >= threshold]
+            named = [r for r in rs if r.named(threshold)]
             print(
                 f"  {group:24s} named {len(named)}/{len(rs)}"
                 + (f": {[(r.case.name, r.key, round(r.score, 3)) for r in named]}" if named else "")
@@ -323,18 +368,22 @@ def table(results: list[Result], threshold: float) -> None:
 def summary(results: list[Result], threshold: float, label: str) -> None:
     pos = [r for r in results if r.case.truth is not None]
     neg = [r for r in results if r.case.truth is None]
-    right = sum(r.key == r.case.truth and r.score >= threshold for r in pos)
+    right = sum(r.key == r.case.truth and r.named(threshold) for r in pos)
     blank = [r for r in pos if r.case.group == "blank"]
     capt = [r for r in pos if r.case.group != "blank"]
 
     def rec(rs: list[Result]) -> float:
-        return sum(r.key == r.case.truth and r.score >= threshold for r in rs) / max(1, len(rs))
+        return sum(r.key == r.case.truth and r.named(threshold) for r in rs) / max(1, len(rs))
 
-    fp = sum(r.score >= threshold for r in neg)
+    fp = sum(r.named(threshold) for r in neg)
+    confirmed = sum(
+        r.key == r.case.truth and r.score < threshold and r.named(threshold) for r in pos
+    )
     print(
         f"{label}: threshold {threshold:.3f}: recall {right}/{len(pos)} = {right / max(1, len(pos)):.3f} "
         f"(blank {rec(blank):.3f}, captioned and altered {rec(capt):.3f}); "
-        f"negatives named {fp}/{len(neg)} = {fp / max(1, len(neg)):.4f}"
+        f"negatives named {fp}/{len(neg)} = {fp / max(1, len(neg)):.4f}; "
+        f"{confirmed} named by keypoints below the threshold"
     )
 
 
@@ -344,31 +393,40 @@ def timing(count: int) -> None:
     from memeaudit.options import Options
     from memeaudit.pipeline import analyze_image, load_engines
 
-    spent: list[float] = []
-    real = vision.find_template
+    spent: dict[str, list[float]] = {"find_template": [], "describe_media": []}
 
-    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - start)
+    def timed(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(vision, name)
 
-    vision.find_template = timed  # type: ignore[assignment]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                spent[name].append(time.perf_counter() - start)
+
+        return run
+
+    for name in spent:
+        setattr(vision, name, timed(name))
     opts = Options()
     load_engines(opts)
     paths = sorted((DEV / "images").glob("*.*"))[:count]
     analyze_image(load_image(paths[0]), opts)  # warm
-    spent.clear()
+    for times in spent.values():
+        times.clear()
     total = 0.0
     for path in paths:
         start = time.perf_counter()
         analyze_image(load_image(path), opts)
         total += time.perf_counter() - start
-    lookup = sum(spent)
+    lookup, media = sum(spent["find_template"]), sum(spent["describe_media"])
+    n = len(paths)
     print(
-        f"timing on {len(paths)} dev images: pipeline {total / len(paths):.2f} s per image, "
-        f"template lookup {lookup / len(paths):.3f} s per image = {100 * lookup / total:.1f}% of it"
+        f"timing on {n} dev images: pipeline {total / n:.2f} s per image, "
+        f"template lookup {lookup / n:.3f} s per image = {100 * lookup / total:.1f}% of it, "
+        f"media pass {media / n:.3f} s = {100 * media / total:.1f}%, "
+        f"both {100 * (lookup + media) / total:.1f}%"
     )
 
 
@@ -406,6 +464,14 @@ def main() -> None:
         for split in ("calibrate", "report", "dev"):
             summary(by_split[split], threshold, split)
             table(by_split[split], threshold)
+        for split in ("calibrate", "report"):
+            agree = sorted(
+                (r for r in by_split[split] if r.case.truth is None), key=lambda r: -r.keypoints
+            )[:5]
+            print(
+                f"most keypoints agreeing on a {split} negative (named from {MIN_KEYPOINTS}): "
+                + ", ".join(f"{r.case.name} ({r.case.group}) {r.key} {r.keypoints}" for r in agree)
+            )
         worst = sorted((r for r in results if r.case.truth is None), key=lambda r: -r.score)[:5]
         print(
             "highest negatives: "

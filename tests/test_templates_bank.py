@@ -89,7 +89,16 @@ def test_a_built_bank_holds_names_and_numbers_never_pictures(own_bank: Path) -> 
     )
     assert next(t for t in meta["templates"] if t["key"] == "rocket")["name"] == "Rocket"
     with np.load(own_bank) as data:
-        assert sorted(data.files) == ["colours", "embeddings", "owners", "views"]
+        assert sorted(data.files) == [
+            "colours",
+            "embeddings",
+            "kp_descriptors",
+            "kp_owners",
+            "kp_xy",
+            "owners",
+            "views",
+        ]
+        assert data["kp_descriptors"].shape[1] == 32  # ORB descriptors: 32 bytes, no pixels
         assert data["embeddings"].shape[1] == 1280
         # 4 views of each picture (as it is, caption areas grey, and both mirrored) at least.
         assert len(data["embeddings"]) >= 4 * len(OWN)
@@ -107,6 +116,38 @@ def test_captioned_cropped_mirrored_jpeg_copies_are_named(own_bank: Path, name: 
     assert found.score >= found.threshold
     if name == "chelsea":
         assert (found.name, found.gloss) == ("Curious Cat", "to show mild surprise")
+
+
+def pasted_over(img: Image.Image, other: Image.Image) -> Image.Image:
+    """Another picture over the middle half of each side: a quarter of the picture covered."""
+    out = img.convert("RGB").copy()
+    w, h = out.size
+    out.paste(other.convert("RGB").resize((w // 2, h // 2)), (w // 4, h // 4))
+    return out
+
+
+def test_templates_with_a_picture_pasted_over_them_are_named_right_or_not_at_all(
+    own_bank: Path,
+) -> None:
+    """A quarter of each template covered by another photo: its embedding falls far below the
+    threshold; keypoints name some of them (the astronaut, 53 agreeing; the rest too few) and
+    never a wrong one. The rate is measured by benchmarks/templates.py (pasted-over)."""
+    named = []
+    for name in OWN:
+        meme = captioned(photo(name), "THIS IS FINE", "EVERYTHING IS FINE")
+        image = loaded(pasted_over(meme, photo("coins")), "JPEG", 60)
+        found = find_template(image, panels(image.bgr, None), own_bank)
+        assert found is None or (found.key == name and found.view.startswith("keypoints"))
+        named += [found] if found else []
+    assert named
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_a_photo_with_a_template_pasted_over_it_names_none(own_bank: Path, name: str) -> None:
+    """Keypoints confirm only templates: a photo of none, another photo pasted over it, names
+    none."""
+    image = loaded(pasted_over(captioned(photo(name), "NOBODY", "ASKED"), photo("camera")))
+    assert find_template(image, panels(image.bgr, None), own_bank) is None
 
 
 @pytest.mark.parametrize("name", OTHERS)
@@ -143,7 +184,7 @@ def test_the_packaged_bank_is_small_and_names_its_source_links() -> None:
     bank = get_bank()
     assert bank is not None and len(bank.templates) == 208
     size = PACKAGED.stat().st_size + PACKAGED.with_suffix(".json").stat().st_size
-    assert size < 3_000_000
+    assert size < 4_500_000  # embeddings and keypoints: about 19 KB a template
     kid = next(t for t in bank.templates if t.key == "success")
     assert kid.name == "Success Kid"
     assert kid.source is not None and "knowyourmeme.com/memes/success-kid" in kid.source
@@ -157,6 +198,7 @@ def test_the_packaged_bank_is_small_and_names_its_source_links() -> None:
         ("memegen_ski.png", "ski"),
         ("memegen_spongebob_mock.png", "spongebob"),
         ("memegen_phoebe_joey_watermark.png", "ptj"),
+        ("memegen_fine_101F.png", "fine"),  # a picture pasted over the middle: keypoints
         ("tweetcapture_jack_light_mode0.png", None),
         ("pytesseract_test.png", None),
         ("skimage_chelsea_cat.png", None),

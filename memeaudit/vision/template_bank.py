@@ -7,7 +7,7 @@ Two layouts are read:
   "Drake Hotline"), with an optional NAME.yml beside it (name, source, gloss, text as memegen's).
 
 The bank keeps only what is computed from the pictures (embeddings, colour histograms, PDQ
-hashes) and the names, links and caption areas: never a picture. Its file is NAME.npz with its
+hashes, ORB keypoints: positions and binary descriptors) and the names, links and caption areas: never a picture. Its file is NAME.npz with its
 names in NAME.json beside it.
 """
 
@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from memeaudit.errors import InputError, MemeauditError
+from memeaudit.vision.keypoints import FEATURES, Keypoints, keypoints
 from memeaudit.vision.templates import (
     DEFAULT_CAPTIONS,
     THRESHOLD,
@@ -144,6 +145,7 @@ def build_bank(
     if len(found) > MAX_TEMPLATES:
         raise InputError(f"{folder}: over {MAX_TEMPLATES} templates")
     embeddings, owners, codes, colours, records = [], [], [], [], []
+    points: list[Keypoints] = []
     for i, src in enumerate(found):
         rgb = load_image(src.picture).rgb
         for code, picture in _views(rgb, src.captions):
@@ -151,6 +153,7 @@ def build_bank(
             owners.append(i)
             codes.append(code)
         colours.append(colour_histogram(rgb))
+        points.append(keypoints(rgb, most=FEATURES))
         hashes = [pdq_hash(p)[0] for p in (rgb, ImageOps.mirror(rgb))]
         records.append(
             {
@@ -167,10 +170,11 @@ def build_bank(
     meta = {
         "name": output.stem,
         "kind": "memeaudit template bank",
-        "version": 1,
+        "version": 2,
         "encoder": encoder,
         "threshold": THRESHOLD,
-        "note": "Computed from the pictures (embeddings, colour histograms, PDQ hashes); "
+        "note": "Computed from the pictures (embeddings, colour histograms, PDQ hashes, ORB "
+        "keypoints); "
         "the pictures themselves are not in this bank.",
         "templates": records,
     }
@@ -181,6 +185,9 @@ def build_bank(
         owners=np.asarray(owners, dtype=np.int16),
         views=np.asarray(codes, dtype=np.int8),
         colours=np.asarray(colours, dtype=np.float16),
+        kp_xy=np.concatenate([p.xy for p in points]).round().astype(np.int16),
+        kp_descriptors=np.concatenate([p.descriptors for p in points]),
+        kp_owners=np.concatenate([np.full(len(p), i, np.int16) for i, p in enumerate(points)]),
     )
     output.with_suffix(".json").write_text(
         json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"

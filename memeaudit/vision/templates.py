@@ -17,7 +17,12 @@ Lookup, pixels only:
 3. Templates within CLOSE of the best (near-twins such as the red and the blue penguin) are told
    apart by colour.
 4. Below the bank's threshold (calibrated by benchmarks/templates.py: no non-template image of
-   the calibration set scores that high) nothing is named.
+   the calibration set scores that high) nothing is named, unless
+5. the picture is partly covered (a picture pasted over the template, as "This is Fine" with a
+   virus over the dog): the CONFIRM best templates by embedding, and the CONFIRM that most of
+   the image's keypoints match, are compared by local features (memeaudit.vision.keypoints); one
+   is named when at least MIN_KEYPOINTS of the region's keypoints, or of its mirror image's, map
+   onto the template's by one shift and scale.
 The PDQ distance between the region and the template is kept as evidence.
 """
 
@@ -30,12 +35,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
 from memeaudit.errors import InputError
 from memeaudit.load import LoadedImage
 from memeaudit.model import BBox, TemplateMatch
+from memeaudit.vision.keypoints import MIN_MATCHES, RATIO, Keypoints, agreeing, keypoints
 from memeaudit.vision.looks import Looks
 
 log = logging.getLogger("memeaudit")
@@ -49,9 +56,13 @@ RECHECK = 0.15  # the best template's own caption areas are tried when it scores
 MAX_REGIONS = 3  # the whole image and its first two panels
 MAX_MASKED = 0.45  # caption areas covering this share of a template make its masked view useless
 MIN_SIDE = 48  # regions smaller than this are not looked at
+CONFIRM = 3  # templates compared by keypoints when none reaches the threshold (module doc, 5.)
+MIN_KEYPOINTS = 20  # calibrated by benchmarks/templates.py (no negative comes near)
+KEYPOINT_VIEW = "keypoints"
 BINS = 4  # colour histogram: BINS**3 joint RGB bins
 PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"
 VIEWS = ("picture", "caption areas masked", "common caption areas masked")
+KEYPOINT_ARRAYS = ("kp_xy", "kp_descriptors", "kp_owners")
 
 
 def mask(rgb: Image.Image, boxes: tuple[Box, ...]) -> Image.Image:
@@ -117,6 +128,9 @@ class Bank:
     colours: np.ndarray  # (templates, BINS**3)
     threshold: float
     encoder: str
+    keypoints: list[Keypoints] | None = None  # per template; None in a bank built without them
+    keypoint_descriptors: np.ndarray | None = None  # every template's, stacked ...
+    keypoint_owners: np.ndarray | None = None  # ... with the template each belongs to
 
 
 def load_bank(path: Path) -> Bank:
@@ -126,6 +140,7 @@ def load_bank(path: Path) -> Bank:
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {k: np.asarray(data[k]) for k in ("embeddings", "owners", "views", "colours")}
+            local = {k: np.asarray(data[k]) for k in KEYPOINT_ARRAYS if k in data.files}
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         templates = [
             Template(
@@ -155,6 +170,7 @@ def load_bank(path: Path) -> Bank:
         heavy = np.array([mostly_captions(t.captions) for t in templates] + [False])
         keep = ~((views % len(VIEWS) == 1) & heavy[owners])
         views, embeddings, owners = views[keep], embeddings[keep], owners[keep]
+        points = _keypoints(local, n) if len(local) == len(KEYPOINT_ARRAYS) else None
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise InputError(
             f"{path}: not a usable template bank ({err})",
@@ -170,7 +186,21 @@ def load_bank(path: Path) -> Bank:
         colours=arrays["colours"].astype(np.float32),
         threshold=float(meta.get("threshold", THRESHOLD)),
         encoder=str(meta.get("encoder", "")),
+        keypoints=points,
+        keypoint_descriptors=None if points is None else local["kp_descriptors"].astype(np.uint8),
+        keypoint_owners=None if points is None else local["kp_owners"].astype(np.int64),
     )
+
+
+def _keypoints(arrays: dict[str, np.ndarray], n: int) -> list[Keypoints]:
+    """Each template's keypoints from the bank's three flat arrays."""
+    xy, descriptors = arrays["kp_xy"].astype(np.float32), arrays["kp_descriptors"]
+    owners = arrays["kp_owners"].astype(np.int64)
+    if xy.shape != (len(owners), 2) or descriptors.shape != (len(owners), 32):
+        raise ValueError("the keypoint arrays do not fit together")
+    if len(owners) and (owners.min() < 0 or owners.max() >= n):
+        raise ValueError("the keypoints do not fit the template list")
+    return [Keypoints(xy[owners == i], descriptors[owners == i].astype(np.uint8)) for i in range(n)]
 
 
 @cache
@@ -199,6 +229,7 @@ class Candidate:
     runner_up: float | None
     colour_distance: float  # L1 distance of the colour histograms, 0 to 2
     crop: Image.Image
+    keypoints: int = 0  # keypoints agreeing with the template's, when they were compared
 
 
 def candidate(
@@ -214,9 +245,13 @@ def candidate(
     best: dict[int, _Best] = {}
     crops: dict[BBox, Image.Image] = {}
 
+    scores: dict[BBox, np.ndarray] = {}  # per region, each template's best cosine
+
     def score(region: BBox, picture: Image.Image | None) -> None:
         query = unit(features(region, picture))
         sims = bank.embeddings @ query
+        per = scores.setdefault(region, np.full(len(bank.templates), -1.0, np.float32))
+        np.maximum.at(per, bank.owners, sims)
         order = np.argsort(-sims, kind="stable")
         for j in order[: 8 * len(VIEWS)]:
             owner = int(bank.owners[j])
@@ -243,14 +278,75 @@ def candidate(
     colour = colour_histogram(crops[best[top].region])
     if len(close) > 1:
         top = min(close, key=lambda i: float(np.abs(bank.colours[i] - colour).sum()))
+    agree = 0
+    if best[top].score < bank.threshold and bank.keypoints is not None:
+        top, agree = _confirm(bank, best, ranked, crops, top, scores)
+        colour = colour_histogram(crops[best[top].region])
     runner = max((best[i].score for i in best if i != top), default=None)
     distance = float(np.abs(bank.colours[top] - colour).sum())
-    return Candidate(top, best[top], runner, distance, crops[best[top].region])
+    return Candidate(top, best[top], runner, distance, crops[best[top].region], agree)
+
+
+def _confirm(
+    bank: Bank,
+    best: dict[int, _Best],
+    ranked: list[int],
+    crops: dict[BBox, Image.Image],
+    top: int,
+    scores: dict[BBox, np.ndarray],
+) -> tuple[int, int]:
+    """(template, agreeing keypoints): the CONFIRM best by embedding, and the CONFIRM templates
+    most of the whole region's keypoints match (its first region, plain and mirrored: a picture
+    pasted over a template can push it out of the embedding's shortlist), each compared by
+    keypoints; the one that agrees most, with MIN_KEYPOINTS at least, else top and its own
+    count."""
+    assert bank.keypoints is not None and bank.keypoint_owners is not None
+    seen: dict[tuple[BBox, bool], Keypoints] = {}
+
+    def points(region: BBox, mirrored: bool) -> Keypoints:
+        if (region, mirrored) not in seen:
+            seen[region, mirrored] = keypoints(crops[region], mirrored)
+        return seen[region, mirrored]
+
+    first = next(iter(crops))
+    shortlist = {i: best[i].region for i in ranked[:CONFIRM]}
+    for mirrored in (False, True):
+        for i in votes(points(first, mirrored), bank)[:CONFIRM]:
+            shortlist.setdefault(i, first)
+    found, agreed = (top, 0), {top: 0}
+    for i, region in shortlist.items():
+        if not len(bank.keypoints[i]):
+            continue
+        for mirrored in (False, True):
+            agree = agreeing(points(region, mirrored), bank.keypoints[i])
+            agreed[i] = max(agreed.get(i, 0), agree)
+            if agree > found[1] and agree >= MIN_KEYPOINTS:
+                found = (i, agree)
+                score = best[i].score if i in best else float(scores[region][i])
+                view = best[i].view if i in best else 0
+                best[i] = _Best(score, region, view, mirrored)
+    return found if found[1] else (top, agreed[top])
+
+
+def votes(query: Keypoints, bank: Bank) -> list[int]:
+    """Templates by how many of the query's keypoints find their nearest match (by the ratio
+    test, over every template's keypoints at once) among theirs, most first."""
+    assert bank.keypoint_owners is not None and bank.keypoint_descriptors is not None
+    if len(query) < MIN_MATCHES or not len(bank.keypoint_owners):
+        return []
+    pairs = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(
+        query.descriptors, bank.keypoint_descriptors, k=2
+    )
+    good = [p[0].trainIdx for p in pairs if len(p) == 2 and p[0].distance < RATIO * p[1].distance]
+    counts = np.bincount(bank.keypoint_owners[good], minlength=len(bank.templates))
+    order = np.argsort(-counts, kind="stable")
+    return [int(i) for i in order if counts[i] >= MIN_MATCHES]
 
 
 def accepts(bank: Bank, found: Candidate) -> bool:
-    """Whether a candidate is named: its score reaches the bank's calibrated threshold."""
-    return found.best.score >= bank.threshold
+    """Whether a candidate is named: its score reaches the bank's calibrated threshold, or its
+    keypoints confirm it where its embedding fell short (a picture pasted over part of it)."""
+    return found.best.score >= bank.threshold or found.keypoints >= MIN_KEYPOINTS
 
 
 def lookup(
@@ -263,15 +359,20 @@ def lookup(
     found = candidate(rgb, regions, bank, features)
     if found is None or not accepts(bank, found):
         return None
-    return _match(bank, found.index, found.best, found.runner_up, found.crop)
+    return _match(bank, found)
 
 
-def _match(
-    bank: Bank, index: int, found: _Best, runner: float | None, crop: Image.Image
-) -> TemplateMatch:
+def _match(bank: Bank, candidate: Candidate) -> TemplateMatch:
     from memeaudit.batch.dupes import hamming, pdq_hash
 
+    index, found, runner, crop = (
+        candidate.index,
+        candidate.best,
+        candidate.runner_up,
+        candidate.crop,
+    )
     template = bank.templates[index]
+    confirmed = found.score < bank.threshold
     distance = None
     if template.pdq:
         hashed, _quality = pdq_hash(crop)
@@ -287,7 +388,7 @@ def _match(
         runner_up=round(runner, 3) if runner is not None else None,
         threshold=bank.threshold,
         region=found.region,
-        view=VIEWS[found.view],
+        view=f"{KEYPOINT_VIEW} ({candidate.keypoints} agree)" if confirmed else VIEWS[found.view],
         mirrored=found.mirrored,
         pdq_distance=distance,
     )
@@ -333,4 +434,4 @@ def find_template(
     if answer is None or answer[1] is None or not accepts(*answer):
         return None
     bank, found = answer
-    return _match(bank, found.index, found.best, found.runner_up, found.crop)
+    return _match(bank, found)
