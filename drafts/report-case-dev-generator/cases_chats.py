@@ -150,7 +150,6 @@ CASES = [
         },
         must={
             "1": [r"(?i)bbq|barbecue|cookout|party|gathering|group"],
-            "4": [r"(?i)saturday|2\s?pm"],
         },
         must_not=benign(extra=("violen", "murder")),
         x={"group": True, "e2e": False, "sub": "Amy, Ben, Chloe, You", "clock": "11:12"},
@@ -197,7 +196,7 @@ CASES = [
                 m(ME, "❤️ see you then", None, True),
             ],
         },
-        must={"1": [r"(?i)dinner|birthday"], "4": [r"7:30"]},
+        must={"1": [r"(?i)dinner|birthday"]},
         must_not=benign(),
         x={"day": "Today 17:52", "clock": "17:55"},
     ),

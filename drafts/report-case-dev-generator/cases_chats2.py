@@ -66,7 +66,7 @@ CASES = [
                 ),
             ],
         },
-        must={"1": [r"(?i)wedding|video"], "4": [r"(?i)14th|9\s?pm"]},
+        must={"1": [r"(?i)wedding|video"]},
         must_not=benign(extra=("violen", "weapon", "shooting")),
         x={"clock": "10:20", "av": "linear-gradient(#ffafbd,#ffc3a0)"},
     ),
@@ -246,7 +246,7 @@ CASES = [
                 ),
             ],
         },
-        must={"1": [r"(?i)password manager|password"], "4": [r"(?i)2 minutes|2fa"]},
+        must={"1": [r"(?i)password manager|password"]},
         must_not=merge(
             benign(), {"2": [r"(?i)leaked|exposed (a |the )?(password|credential)|credential leak"]}
         ),

@@ -259,7 +259,7 @@ CASES = [
             "media_text": "NORTHGATE BANK 4539 7812 0046 3318 TASHA BRENNAN VALID 09/29",
             "reactions": "56",
             "comments": "12",
-            "shares": "1",
+            "shares": "3",
         },
         must={
             "2": [

@@ -47,7 +47,7 @@ NOT_PLATFORM = {
     "youtube": r"(?i)twitter|facebook|linkedin|bluesky|tiktok",
     "whatsapp": r"(?i)imessage|messenger|signal app|wechat",
     "imessage": r"(?i)whatsapp|telegram|messenger|wechat",
-    "telegram": r"(?i)whatsapp|imessage|messenger|wechat",
+    "telegram": r"(?i)whatsapp|imessage|facebook messenger|wechat",
     "messenger": r"(?i)whatsapp|telegram|imessage|wechat",
     "discord": r"(?i)whatsapp|telegram|imessage|slack",
     "slack": r"(?i)whatsapp|telegram|imessage|discord|microsoft teams",
