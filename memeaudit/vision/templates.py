@@ -19,9 +19,8 @@ Lookup, pixels only:
 4. Below the bank's threshold (calibrated by benchmarks/templates.py: no non-template image of
    the calibration set scores that high) nothing is named, unless
 5. the picture is partly covered (a picture pasted over the template, as "This is Fine" with a
-   virus over the dog): the CONFIRM best templates by embedding, and the CONFIRM that most of
-   the image's keypoints match, are compared by local features (memeaudit.vision.keypoints); one
-   is named when at least MIN_KEYPOINTS of the region's keypoints, or of its mirror image's, map
+   virus over the dog): the CONFIRM best templates by embedding are compared by local features
+   (memeaudit.vision.keypoints); one is named when at least MIN_KEYPOINTS of the region's keypoints, or of its mirror image's, map
    onto the template's by one shift and scale.
 The PDQ distance between the region and the template is kept as evidence.
 """
@@ -56,7 +55,7 @@ RECHECK = 0.15  # the best template's own caption areas are tried when it scores
 MAX_REGIONS = 3  # the whole image and its first two panels
 MAX_MASKED = 0.45  # caption areas covering this share of a template make its masked view useless
 MIN_SIDE = 48  # regions smaller than this are not looked at
-CONFIRM = 3  # templates compared by keypoints when none reaches the threshold (module doc, 5.)
+CONFIRM = 8  # templates compared by keypoints when none reaches the threshold (module doc, 5.)
 MIN_KEYPOINTS = 20  # calibrated by benchmarks/templates.py (no negative comes near)
 KEYPOINT_VIEW = "keypoints"
 BINS = 4  # colour histogram: BINS**3 joint RGB bins
@@ -295,10 +294,8 @@ def _confirm(
     top: int,
     scores: dict[BBox, np.ndarray],
 ) -> tuple[int, int]:
-    """(template, agreeing keypoints): the CONFIRM best by embedding, and the CONFIRM templates
-    most of the whole region's keypoints match (its first region, plain and mirrored: a picture
-    pasted over a template can push it out of the embedding's shortlist), each compared by
-    keypoints; the one that agrees most, with MIN_KEYPOINTS at least, else top and its own
+    """(template, agreeing keypoints): the CONFIRM best by embedding, each compared by keypoints
+    (plain and mirrored); the one that agrees most, with MIN_KEYPOINTS at least, else top and its own
     count."""
     assert bank.keypoints is not None and bank.keypoint_owners is not None
     seen: dict[tuple[BBox, bool], Keypoints] = {}
@@ -308,11 +305,9 @@ def _confirm(
             seen[region, mirrored] = keypoints(crops[region], mirrored)
         return seen[region, mirrored]
 
-    first = next(iter(crops))
+    # Votes over every template's keypoints at once (votes()) found more, but cost a second
+    # per image on a busy machine: the embedding's shortlist is compared alone.
     shortlist = {i: best[i].region for i in ranked[:CONFIRM]}
-    for mirrored in (False, True):
-        for i in votes(points(first, mirrored), bank)[:CONFIRM]:
-            shortlist.setdefault(i, first)
     found, agreed = (top, 0), {top: 0}
     for i, region in shortlist.items():
         if not len(bank.keypoints[i]):
