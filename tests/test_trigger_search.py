@@ -8,7 +8,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memeaudit.facts.text import rule_regex, trigger_pattern, trigger_search
+from memeaudit.facts.text import (
+    phrase_pattern,
+    phrase_search,
+    rule_regex,
+    trigger_pattern,
+    trigger_search,
+)
 from memeaudit.pipeline import knowledge
 
 
@@ -65,3 +71,47 @@ def test_rule_regex_is_case_insensitive_and_compiled_once() -> None:
     assert rule_regex(r"seed\s+phrase").search("SEED PHRASE") is not None
     assert rule_regex(r"a+b") is rule_regex(r"a+b")
     assert rule_regex(r"a+b").flags & re.IGNORECASE
+
+
+def _forms(kb) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    forms = [(w, w.isupper()) for w in (kb.language.ai_context if kb.language else [])]
+    for entry in [*kb.products, *kb.organizations]:
+        forms += [(entry.name, entry.case_sensitive), *((a, False) for a in entry.aliases)]
+        forms += [(a, True) for a in entry.case_sensitive_aliases]
+    return forms
+
+
+def test_the_knowledge_bases_names_match_as_before() -> None:
+    kb = knowledge()
+    forms = _forms(kb)
+    texts = [
+        t
+        for topic in kb.topics.values()
+        if "family.ai-security" in topic.tags
+        for t in _texts(topic)
+    ]
+    assert len(forms) > 200 and len(texts) > 100
+    for form, exact in forms:
+        texts_here = [*texts[:40], f"I asked {form} today.", f"({form.upper()})", form.lower()]
+        for text in texts_here:
+            want = phrase_pattern(form, exact).search(text)
+            got = phrase_search(form, text, exact)
+            assert (got and got.span()) == (want and want.span()), (form, text)
+
+
+def test_the_anchor_fold_keeps_every_case_insensitive_pair_together() -> None:
+    """Every pair of characters that re.IGNORECASE equates folds to the same text."""
+    from memeaudit.facts.text import _fold
+
+    for cp in range(0x20, 0x30000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        if c.lower() == c.upper() == c.casefold() == c:
+            continue  # no case: IGNORECASE equates it with nothing else
+        near = set(c.lower() + c.upper() + c.title() + c.casefold() + c.swapcase())
+        near |= {v for u in list(near) for v in u.lower() + u.upper() + u.casefold()}
+        pattern = re.compile(re.escape(c), re.IGNORECASE)
+        for other in near - {c}:
+            if pattern.fullmatch(other):
+                assert _fold(c) == _fold(other), (c, other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from memeaudit.facts.text import phrase_pattern
+from memeaudit.facts.text import phrase_search
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.schema import Named
 from memeaudit.model import Entity, Post
@@ -20,7 +20,7 @@ def _matches(entry: Named, text: str) -> str | None:
     forms += [(alias, False) for alias in entry.aliases]
     forms += [(alias, True) for alias in entry.case_sensitive_aliases]
     for form, exact in forms:
-        found = phrase_pattern(form, exact).search(text)
+        found = phrase_search(form, text, exact)
         if found:
             return found.group(0)
     return None
@@ -28,7 +28,7 @@ def _matches(entry: Named, text: str) -> str | None:
 
 def has_ai_context(kb: Knowledge, text: str) -> bool:
     words = kb.language.ai_context if kb.language else []
-    if any(phrase_pattern(w, w.isupper()).search(text) for w in words):
+    if any(phrase_search(w, text, w.isupper()) for w in words):
         return True
     plain = [p for p in kb.products if not p.needs_ai_context]
     return any(_matches(entry, text) for entry in [*plain, *kb.organizations])

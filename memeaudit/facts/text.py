@@ -47,9 +47,14 @@ def trigger_pattern(phrase: str, inflect: bool = True) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@]){joined}(?![\w])", re.IGNORECASE)
 
 
-# Characters that a case-insensitive pattern equates with an ASCII letter but str.lower() does
-# not fold to it: the anchor test below folds them first, so that it never rules out a match.
-_ANCHOR_FOLD = str.maketrans({"ſ": "s", "K": "k", "ﬅ": "st", "ﬆ": "st"})
+# A case-insensitive pattern equates "İ" and "ı" with "i", which casefold() keeps apart: the anchor
+# test below folds them first, so that it never rules out a match (checked over every code point
+# in tests/test_trigger_search.py).
+_ANCHOR_FOLD = str.maketrans({"İ": "i", "ı": "i"})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_ANCHOR_FOLD).casefold()
 
 
 @cache
@@ -60,7 +65,7 @@ def _anchor(phrase: str, inflect: bool) -> str:
     parts = phrase.replace("-", " ").split()
     if not parts:
         return ""
-    first = parts[0].lower().translate(_ANCHOR_FOLD)
+    first = _fold(parts[0])
     if inflect and len(parts) == 1 and first.isalpha() and len(first) >= 3:
         return first[: len(first) - 1]
     return first
@@ -68,7 +73,7 @@ def _anchor(phrase: str, inflect: bool) -> str:
 
 @lru_cache(maxsize=16)
 def _lowered(text: str) -> str:
-    return text.lower().translate(_ANCHOR_FOLD)
+    return _fold(text)
 
 
 def trigger_search(phrase: str, text: str, inflect: bool = True) -> re.Match[str] | None:
@@ -78,6 +83,14 @@ def trigger_search(phrase: str, text: str, inflect: bool = True) -> re.Match[str
     if _anchor(phrase, inflect) not in _lowered(text):
         return None
     return trigger_pattern(phrase, inflect).search(text)
+
+
+def phrase_search(phrase: str, text: str, case_sensitive: bool = False) -> re.Match[str] | None:
+    """phrase_pattern(phrase, case_sensitive).search(text), skipped when the phrase's first word
+    is nowhere in the text (the knowledge base names hundreds of products and organisations)."""
+    if _anchor(phrase, False) not in _lowered(text):
+        return None
+    return phrase_pattern(phrase, case_sensitive).search(text)
 
 
 @cache
