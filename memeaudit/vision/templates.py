@@ -49,7 +49,8 @@ log = logging.getLogger("memeaudit")
 Box = tuple[float, float, float, float]  # anchor_x, anchor_y, scale_x, scale_y: image fractions
 DEFAULT_CAPTIONS: tuple[Box, ...] = ((0.0, 0.0, 1.0, 0.2), (0.0, 0.8, 1.0, 0.2))
 GREY = (128, 128, 128)  # 0 once scaled to the network's [-1, 1]
-THRESHOLD = 0.74  # calibrated by benchmarks/templates.py (at most 1 in 200 non-templates named)
+THRESHOLD = 0.74  # a built bank's default; the packaged bank carries its own, calibrated by
+# benchmarks/templates.py (at most 1 in 200 non-templates named): 0.78
 CLOSE = 0.04  # templates this close to the best are compared by colour
 RECHECK = 0.15  # the best template's own caption areas are tried when it scores this near
 MAX_REGIONS = 3  # the whole image and its first two panels
