@@ -45,6 +45,8 @@ def test_a_look_alike_address_on_a_link_card_is_said_with_its_evidence() -> None
     text, evidence = said[0]
     assert card.domain in text and "PayPal" in text
     assert evidence[0].rule == "links.lookalike" and evidence[0].bbox == card.bbox
+    description = next(s for s in report.sections if s.number == 1)
+    assert any(s.text == text for s in description.sentences)  # the report says it
     # Without the facts stage's links, the checks run on the card's own domain.
     assert card_says(card, card_link(card, [], kb), kb.words("media"))[0][0] == text
 

@@ -44,7 +44,7 @@ from memeaudit.sections.image_kind import (
     structure,
     terminal_details,
 )
-from memeaudit.sections.media import carries
+from memeaudit.sections.media import card_link, card_says, carries
 from memeaudit.sections.paragraph import Paragraph, article, ocr, plural, post_field, rule
 from memeaudit.sections.template import built_on
 from memeaudit.vision.detect import coco_labels
@@ -364,6 +364,10 @@ def describe(
     if post is not None:
         for said, ev in structure(w, post):
             par.say(said, ev, priority=1)
+        if post.link_card is not None and media_words is not None:  # issue K's link checks
+            link = card_link(post.link_card, facts.links)
+            for said, evs in card_says(post.link_card, link, media_words):
+                par.say(said, *evs, priority=1)
     if screen is not None:
         for said, ev in [
             *chat_summary(w, screen),
