@@ -34,14 +34,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
 from memeaudit.errors import InputError
 from memeaudit.load import LoadedImage
 from memeaudit.model import BBox, TemplateMatch
-from memeaudit.vision.keypoints import MIN_MATCHES, RATIO, Keypoints, agreeing, keypoints
+from memeaudit.vision.keypoints import Keypoints, agreeing, keypoints
 from memeaudit.vision.looks import Looks
 
 log = logging.getLogger("memeaudit")
@@ -129,8 +128,6 @@ class Bank:
     threshold: float
     encoder: str
     keypoints: list[Keypoints] | None = None  # per template; None in a bank built without them
-    keypoint_descriptors: np.ndarray | None = None  # every template's, stacked ...
-    keypoint_owners: np.ndarray | None = None  # ... with the template each belongs to
 
 
 def load_bank(path: Path) -> Bank:
@@ -187,8 +184,6 @@ def load_bank(path: Path) -> Bank:
         threshold=float(meta.get("threshold", THRESHOLD)),
         encoder=str(meta.get("encoder", "")),
         keypoints=points,
-        keypoint_descriptors=None if points is None else local["kp_descriptors"].astype(np.uint8),
-        keypoint_owners=None if points is None else local["kp_owners"].astype(np.int64),
     )
 
 
@@ -245,13 +240,9 @@ def candidate(
     best: dict[int, _Best] = {}
     crops: dict[BBox, Image.Image] = {}
 
-    scores: dict[BBox, np.ndarray] = {}  # per region, each template's best cosine
-
     def score(region: BBox, picture: Image.Image | None) -> None:
         query = unit(features(region, picture))
         sims = bank.embeddings @ query
-        per = scores.setdefault(region, np.full(len(bank.templates), -1.0, np.float32))
-        np.maximum.at(per, bank.owners, sims)
         order = np.argsort(-sims, kind="stable")
         for j in order[: 8 * len(VIEWS)]:
             owner = int(bank.owners[j])
@@ -280,7 +271,7 @@ def candidate(
         top = min(close, key=lambda i: float(np.abs(bank.colours[i] - colour).sum()))
     agree = 0
     if best[top].score < bank.threshold and bank.keypoints is not None:
-        top, agree = _confirm(bank, best, ranked, crops, top, scores)
+        top, agree = _confirm(bank, best, ranked, crops, top)
         colour = colour_histogram(crops[best[top].region])
     runner = max((best[i].score for i in best if i != top), default=None)
     distance = float(np.abs(bank.colours[top] - colour).sum())
@@ -293,12 +284,11 @@ def _confirm(
     ranked: list[int],
     crops: dict[BBox, Image.Image],
     top: int,
-    scores: dict[BBox, np.ndarray],
 ) -> tuple[int, int]:
     """(template, agreeing keypoints): the CONFIRM best by embedding, each compared by keypoints
     (plain and mirrored); the one that agrees most, with MIN_KEYPOINTS at least, else top and its own
     count."""
-    assert bank.keypoints is not None and bank.keypoint_owners is not None
+    assert bank.keypoints is not None
     seen: dict[tuple[BBox, bool], Keypoints] = {}
 
     def points(region: BBox, mirrored: bool) -> Keypoints:
@@ -306,8 +296,8 @@ def _confirm(
             seen[region, mirrored] = keypoints(crops[region], mirrored)
         return seen[region, mirrored]
 
-    # Votes over every template's keypoints at once (votes()) found more, but cost a second
-    # per image on a busy machine: the embedding's shortlist is compared alone.
+    # Votes over every template's keypoints at once found more, but cost a second per image on
+    # a busy machine: the embedding's shortlist (templates that scored) is compared alone.
     shortlist = {i: best[i].region for i in ranked[:CONFIRM]}
     found, agreed = (top, 0), {top: 0}
     for i, region in shortlist.items():
@@ -318,25 +308,8 @@ def _confirm(
             agreed[i] = max(agreed.get(i, 0), agree)
             if agree > found[1] and agree >= MIN_KEYPOINTS:
                 found = (i, agree)
-                score = best[i].score if i in best else float(scores[region][i])
-                view = best[i].view if i in best else 0
-                best[i] = _Best(score, region, view, mirrored)
+                best[i] = _Best(best[i].score, region, best[i].view, mirrored)
     return found if found[1] else (top, agreed[top])
-
-
-def votes(query: Keypoints, bank: Bank) -> list[int]:
-    """Templates by how many of the query's keypoints find their nearest match (by the ratio
-    test, over every template's keypoints at once) among theirs, most first."""
-    assert bank.keypoint_owners is not None and bank.keypoint_descriptors is not None
-    if len(query) < MIN_MATCHES or not len(bank.keypoint_owners):
-        return []
-    pairs = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(
-        query.descriptors, bank.keypoint_descriptors, k=2
-    )
-    good = [p[0].trainIdx for p in pairs if len(p) == 2 and p[0].distance < RATIO * p[1].distance]
-    counts = np.bincount(bank.keypoint_owners[good], minlength=len(bank.templates))
-    order = np.argsort(-counts, kind="stable")
-    return [int(i) for i in order if counts[i] >= MIN_MATCHES]
 
 
 def accepts(bank: Bank, found: Candidate) -> bool:
