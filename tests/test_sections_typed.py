@@ -1,10 +1,11 @@
-"""The sections read the facts by the kind of screenshot (sections.typed): an email's envelope is
+"""The facts are read by the kind of screenshot (facts.typed): an email's envelope is
 no leak, a chat's claims are said by who wrote them; a poster is told by its layout; a chat's
 gist passes over bubbles that hold no sentence."""
 
 from __future__ import annotations
 
 from memeaudit.facts.pii import envelope, outside_envelope
+from memeaudit.facts.typed import by_kind
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import (
     Chat,
@@ -53,7 +54,8 @@ def _ocr(rows: list[tuple[str, int]]) -> OcrResult:
 
 
 def _sections(kb: Knowledge, facts: Facts, screen: Screen) -> dict[int, str]:
-    return {s.number: s.text for s in write_sections(kb, facts, None, None, screen)}
+    read = by_kind(kb, facts, screen)  # the facts stage's last step
+    return {s.number: s.text for s in write_sections(kb, read, None, None, screen)}
 
 
 def _personal_topic(kb: Knowledge, spans: list[str]) -> TopicHit:
@@ -124,7 +126,7 @@ def test_a_poster_is_described_as_one(kb: Knowledge) -> None:
     poster = _ocr([("SAVE OUR LIBRARY", 60), ("The council plans to close Westbrook Library.", 30),
                    ("Over 4,000 residents have signed the petition.", 28)])  # fmt: skip
     screen = Screen(kind="screenshot")
-    text = describe_image(kb, poster, None, Vision(), Facts(), screen).text
+    text = describe_image(kb, poster, None, Vision(), by_kind(kb, Facts(), screen), screen).text
     assert "poster, flyer or sign" in text
     assert "“SAVE OUR LIBRARY”" in text
 
@@ -137,7 +139,7 @@ def test_a_chats_gist_passes_over_bubbles_without_a_sentence(kb: Knowledge) -> N
     ]
     screen = Screen(kind="chat", chat=Chat(messages=messages))
     ocr = _ocr([(m.text, 28) for m in messages])
-    text = describe_image(kb, ocr, None, Vision(), Facts(), screen).text
+    text = describe_image(kb, ocr, None, Vision(), by_kind(kb, Facts(), screen), screen).text
     assert "“are we still on for dinner thursday?”" in text
     assert "answers:" in text
     assert "from the screenshot's owner (two) and one with no name shown" in text

@@ -11,6 +11,7 @@ from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
 from memeaudit.facts.text import is_prose, sentences
 from memeaudit.facts.topics import find_topics
+from memeaudit.facts.typed import by_kind
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import (
     Code,
@@ -75,7 +76,8 @@ def extract(
     screen: Screen | None = None,
 ) -> Facts:
     """Entities, claims, personal data and topics. Topics come from keyword triggers, then, where
-    an embedder is given, from similarity to each topic's examples for the topics still silent."""
+    an embedder is given, from similarity to each topic's examples for the topics still silent.
+    Last, the facts are read by the kind of screenshot `screen` says it is (facts.typed)."""
     assert kb.language is not None
     sources = text_sources(ocr, post, vision)
     author = None
@@ -95,7 +97,7 @@ def extract(
     if screen is not None and screen.email is not None:  # a sender's name, someone else's domain
         impersonations += by_sender(kb, screen.email.from_name, screen.email.from_address)
     topics += raised_by_links(kb, topics, links, impersonations)
-    return Facts(
+    found = Facts(
         entities=find_entities(kb, sources, post),
         claims=find_claims(
             claim_text or "",
@@ -111,6 +113,7 @@ def extract(
         links=links,
         impersonations=impersonations,
     )
+    return by_kind(kb, found, screen)  # an email's envelope, a chat's speakers (facts.typed)
 
 
 def raised_by_links(

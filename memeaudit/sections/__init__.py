@@ -11,7 +11,6 @@ from memeaudit.sections.description import describe
 from memeaudit.sections.legal import legal
 from memeaudit.sections.platforms import platforms
 from memeaudit.sections.security import security
-from memeaudit.sections.typed import facts_for
 
 
 def write_sections(
@@ -22,9 +21,7 @@ def write_sections(
     screen: Screen | None = None,
 ) -> list[Section]:
     """Sections 2 to 5; `meta` (the file's metadata, if it was read) adds to section 2, `screen`
-    (the kind of screenshot, its platform and typed fields) to sections 3 and 4, and decides how
-    the facts are read (sections.typed: an email's envelope, a chat's speakers)."""
-    facts = facts_for(kb, facts, screen)
+    (the kind of screenshot, its platform and typed fields) to sections 3 and 4."""
     return [
         security(kb, facts, post, meta),
         platforms(kb, facts, post, screen),
@@ -47,7 +44,7 @@ def describe_image(
         text,
         post,
         seen,
-        facts_for(kb, facts, screen),
+        facts,
         covered,
         kb.words("templates"),
         screen=screen,

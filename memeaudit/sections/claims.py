@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from memeaudit.facts.text import end_with_quote, join_names, quote
+from memeaudit.facts.typed import speaker_name
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Claim, Facts, Post, Screen, Section
 from memeaudit.sections.excerpt import bare, excerpt, left_out
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
-from memeaudit.sections.typed import speaker_name
 
 MAX_CLAIMS = 3
 MAX_BEYOND = 4  # dates and numbers a claim gives beyond its quotation, named at most
@@ -194,7 +194,7 @@ def claims(
 ) -> Section:
     """Section 4. `text` is the image's text where the caller has it: an image without any is
     said to have no written claim rather than to have text that makes none. `screen`: a chat's
-    claims are said by who wrote them, an email's by its sender (sections.typed)."""
+    claims are said by who wrote them, an email's by its sender (facts.typed)."""
     w = kb.words("claims")
     chosen = quoted_claims(facts.claims)
     opinions = [c for c in facts.claims if c.kind == "opinion"]

@@ -1,7 +1,8 @@
-"""The facts as the section writers read them, for the kind of screenshot the image is.
+"""The facts read by the kind of screenshot the image is.
 
 The facts stage reads the image's text as one text. Where the screen stage has typed the
-screenshot (memeaudit.kinds), the sections go by its fields instead:
+screenshot (memeaudit.kinds), the facts go by its fields instead (`by_kind`, the facts stage's
+last step, so that the report's JSON, its sections and the digest read the same facts):
 
 - an email's own envelope (the sender's and recipients' addresses in its header) is how it was
   sent, not personal data it exposes (facts.pii.outside_envelope); the personal-data topic that
@@ -54,8 +55,8 @@ def _email_claims(kb: Knowledge, facts: Facts, screen: Screen) -> list[Claim] | 
     return [c if c.speaker else c.model_copy(update={"speaker": sender}) for c in found]
 
 
-def facts_for(kb: Knowledge, facts: Facts, screen: Screen | None) -> Facts:
-    """`facts` as the sections read them for this kind of screenshot (see the module's doc)."""
+def by_kind(kb: Knowledge, facts: Facts, screen: Screen | None) -> Facts:
+    """`facts` as this kind of screenshot is read (see the module's doc)."""
     if screen is None:
         return facts
     update: dict[str, object] = {}
