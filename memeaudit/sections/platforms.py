@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from memeaudit.facts.text import join_names
+from memeaudit.kinds.classify import rules as screen_rules
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Entity, Facts, Post, Screen, Section, Sentence
@@ -37,10 +38,12 @@ def _named(w: Words, entities: list[Entity]) -> list[str]:
 
 def _names_another(kb: Knowledge, owner: str, platform: str) -> bool:
     """An owner's name that holds another platform's name ('Telegram Messenger Inc.' and
-    Messenger): said, it would read as naming that platform too."""
+    Messenger, 'Google' and Google's reviews): said, it would read as naming that platform too.
+    The platforms are the knowledge base's and those the screen stage names (memeaudit.kinds)."""
     words = set(re.findall(r"\w+", owner.lower())) - set(re.findall(r"\w+", platform.lower()))
-    others = [p for p in kb.platforms if p.name != platform]
-    names = {w for p in others for n in (p.name, *p.aliases) for w in re.findall(r"\w+", n.lower())}
+    known = [n for p in kb.platforms if p.name != platform for n in (p.name, *p.aliases)]
+    known += [n for kind in screen_rules()["kinds"].values() for n in kind.get("platforms", {})]
+    names = {w for n in known if n != platform for w in re.findall(r"\w+", n.lower())}
     return bool(words & {w for w in names if len(w) > 2 and "." not in w})
 
 
