@@ -74,6 +74,15 @@ def _pattern(value: str, truncated: bool = False) -> re.Pattern[str]:
     return re.compile(before + body + after)
 
 
+PIECED = ("email", "phone", "address", "handle", "name")  # values a quotation may cut
+
+
+def _telling(piece: str) -> bool:
+    """A piece of a value that gives some of it away on its own: two words or more, or one of
+    four characters or more ("Evergreen", "75002"; not "12" or "de")."""
+    return len(piece.split()) >= 2 or len(piece.strip(",;:")) >= MIN_FREE_TEXT
+
+
 class _Masker:
     def __init__(self, targets: Iterable[tuple[str, str]]) -> None:
         chosen = {(k, v.strip()) for k, v in targets if v and v.strip()}
@@ -83,13 +92,29 @@ class _Masker:
             if len(value) < MIN_FREE_TEXT and kind in ("serial", "owner", "gps"):
                 continue
             self.patterns.append((_pattern(value), MASK[kind]))
-        # A quote cut at a word boundary ("+1 …") must not keep the first words of a value.
+        # A quote cut at a word boundary ("+1 …") must not keep the first words of a value, nor
+        # one that starts after a cut ("… 00186 Roma") its last ones. Evidence may end or start
+        # at such a cut without the "…" (two words or more are masked there: one alone may be
+        # any word), and a section may quote a piece of a value on its own (a
+        # claim's figures: “742 Evergreen”): there, a telling piece is masked (see _telling).
         for kind, value in self.targets:
+            if kind not in PIECED:
+                continue
             words = value.split()
-            if kind in ("email", "phone", "address", "handle", "name"):
-                for k in range(len(words) - 1, 0, -1):
-                    cut = _pattern(" ".join(words[:k]), truncated=True)
-                    self.patterns.append((re.compile(cut.pattern + r"(?=\s+…)"), MASK[kind]))
+            for k in range(len(words) - 1, 0, -1):
+                head, tail = " ".join(words[:k]), " ".join(words[k:]).lstrip(",;: ")
+                at_end = r"(?=\s+…|\s*$)" if len(words[:k]) > 1 else r"(?=\s+…)"
+                at_start = r"(?:(?<=… )|^)" if len(tail.split()) > 1 else r"(?<=… )"
+                self.patterns.append(
+                    (re.compile(_pattern(head, True).pattern + at_end), MASK[kind])
+                )
+                self.patterns.append((re.compile(at_start + _pattern(tail).pattern), MASK[kind]))
+            pieces = {
+                " ".join(words[i:j]).strip(",;:") for j in range(len(words) + 1) for i in range(j)
+            }
+            for piece in sorted(filter(_telling, pieces), key=len, reverse=True):
+                quoted = r"(?<=[“\"'‘])" + _pattern(piece, True).pattern + r"(?=[”\"'’])"
+                self.patterns.append((re.compile(quoted), MASK[kind]))
         # A word holding a piece of a phone number or email address, wherever it stands alone.
         self.tokens = {
             w: MASK[kind]

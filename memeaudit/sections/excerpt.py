@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from importlib.resources import files
 
 from memeaudit.yamlload import safe_load
 
@@ -25,7 +25,7 @@ BRIEF_WORDS = 6  # the Description's quotation of a sentence that section 4 quot
 _TOKEN = re.compile(r"[\w@#$%€£'’.,:/-]+")
 _CLAUSE_END = re.compile(r"[,;:]$")
 _DASHES = frozenset({"-", "–", "—", "|"})
-_WORDS = safe_load((Path(__file__).with_name("excerpt.yaml")).read_text(encoding="utf-8"))
+_WORDS = safe_load((files("memeaudit.sections") / "excerpt.yaml").read_text(encoding="utf-8"))
 DANGLING = frozenset(_WORDS["dangling"])
 _CONNECTORS = frozenset(_WORDS["connectors"])
 _CUT_AT = _CONNECTORS | frozenset(_WORDS["cut_before"])

@@ -69,15 +69,24 @@ def _inside_card(region: BBox, card: BBox | None) -> float:
     return intersection(region, card) / max(1, region[2] * region[3]) if card else 0.0
 
 
+def _nested(a: BBox, b: BBox) -> bool:
+    """Whether most of the smaller region lies inside the larger one."""
+    return intersection(a, b) >= 0.8 * min(a[2] * a[3], b[2] * b[3])
+
+
 def panels(bgr: np.ndarray, post: Post | None) -> list[BBox]:
     """Picture regions worth looking at on their own, the whole image excluded."""
     height = bgr.shape[0]
     card = post.bbox if post is not None else None
     kept: list[BBox] = []
     found: list[BBox] = []
-    for band in [*_bands(bgr, post), (0, 0, bgr.shape[1], height)]:
-        columns = _columns(bgr, band)
-        found += columns or ([band] if band[3] < 0.95 * height else [])
+    for band in _bands(bgr, post):
+        found += _columns(bgr, band) or ([band] if band[3] < 0.95 * height else [])
+    # Pictures side by side over the whole height, where no flat row splits them; a column that
+    # holds (or lies in) a panel the bands found is that panel again, with its label around it.
+    for column in _columns(bgr, (0, 0, bgr.shape[1], height)):
+        if not any(_nested(column, other) for other in found):
+            found.append(column)
     for x, y, w, h in found:
         if h < max(MIN_PANEL * height, MIN_PANEL_PX) or _inside_card((x, y, w, h), card) > 0.5:
             continue

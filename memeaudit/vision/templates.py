@@ -32,6 +32,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
@@ -59,7 +61,8 @@ CONFIRM = 8  # templates compared by keypoints when none reaches the threshold (
 MIN_KEYPOINTS = 20  # calibrated by benchmarks/templates.py (no negative comes near)
 KEYPOINT_VIEW = "keypoints"
 BINS = 4  # colour histogram: BINS**3 joint RGB bins
-PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"
+PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"  # in a source tree or unpacked wheel
+_PACKAGED_BANK = files("memeaudit.vision") / "bank"  # also inside a zipped wheel
 VIEWS = ("picture", "caption areas masked", "common caption areas masked")
 KEYPOINT_ARRAYS = ("kp_xy", "kp_descriptors", "kp_owners")
 
@@ -130,12 +133,13 @@ class Bank:
     keypoints: list[Keypoints] | None = None  # per template; None in a bank built without them
 
 
-def load_bank(path: Path) -> Bank:
+def load_bank(path: Path | Traversable, meta_path: Path | Traversable | None = None) -> Bank:
     """A bank file (.npz) and its names beside it (.json); InputError when either is unusable."""
-    path = Path(path)
-    meta_path = path.with_suffix(".json")
+    if meta_path is None:
+        path = Path(str(path))
+        meta_path = path.with_suffix(".json")
     try:
-        with np.load(path, allow_pickle=False) as data:
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
             arrays = {k: np.asarray(data[k]) for k in ("embeddings", "owners", "views", "colours")}
             local = {k: np.asarray(data[k]) for k in KEYPOINT_ARRAYS if k in data.files}
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -201,10 +205,13 @@ def _keypoints(arrays: dict[str, np.ndarray], n: int) -> list[Keypoints]:
 @cache
 def get_bank(path: Path | None = None) -> Bank | None:
     """The bank --templates names, else the packaged one (None if it is not installed)."""
-    if path is None and not PACKAGED.is_file():
+    if path is not None:
+        return load_bank(path)
+    packaged = _PACKAGED_BANK / "memegen.npz"
+    if not packaged.is_file():
         log.info("no packaged template bank")
         return None
-    return load_bank(path or PACKAGED)
+    return load_bank(packaged, _PACKAGED_BANK / "memegen.json")
 
 
 @dataclass
