@@ -156,11 +156,6 @@ def test_seed_platforms_and_models() -> None:
         assert name in text.split("The post's text names")[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known loss (closing note, 2026-12-02): section 4's 10-word quotations drop the "
-    "claim's purpose, 'extracting its capabilities to train'",
-)
 def test_seed_claims_keep_figures_exactly() -> None:
     text = section("distillation-meme", 4)
     for fact in (

@@ -14,7 +14,7 @@ from memeaudit.model import Claim, Facts, Figure, Language, Line, OcrResult, Pos
 from memeaudit.prose import lint
 from memeaudit.sections.claims import claims
 from memeaudit.sections.description import describe
-from memeaudit.sections.excerpt import BRIEF_WORDS, QUOTE_WORDS, count, excerpt
+from memeaudit.sections.excerpt import BRIEF_WORDS, QUOTE_WORDS, count, excerpt, last_clause
 
 LONG = (
     "These labs created over 24,000 fraudulent accounts and generated over 16 million exchanges "
@@ -122,3 +122,19 @@ def test_dates_and_amounts_a_quotation_cuts_off_are_still_given(kb: Knowledge) -
     assert "The claim also gives “June 14”." in four
     assert "“70B”" not in four  # part of a name, not a number of its own
     assert longest_run(words(text), words(four)) < PASTE_WORDS
+
+
+def test_a_claim_whose_quotation_is_cut_keeps_its_closing_clause_not_a_list_item() -> None:
+    text = (
+        "These labs created over 24,000 fraudulent accounts and generated over 16 million "
+        "exchanges with Claude, extracting its capabilities to train and improve their own models."
+    )
+    shown = excerpt(text, ["over 24,000"])
+    assert "extracting" not in shown
+    assert (
+        last_clause(text, shown)
+        == "extracting its capabilities to train and improve their own models"
+    )
+    listed = "A party accessed 2.7 million patient records, including names, email addresses and dates of birth."
+    assert last_clause(listed, excerpt(listed, ["2.7 million"])) is None
+    assert last_clause(text, text) is None  # quoted whole: nothing was cut

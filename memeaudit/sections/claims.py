@@ -11,7 +11,7 @@ from memeaudit.facts.typed import speaker_name
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Claim, Facts, Post, Screen, Section
-from memeaudit.sections.excerpt import bare, excerpt, left_out
+from memeaudit.sections.excerpt import bare, excerpt, last_clause, left_out
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
 
 MAX_CLAIMS = 3
@@ -229,6 +229,8 @@ def claims(
         keys += claim.concerns + claim.hedges
         shown = excerpt(claim.text, keys)
         par.say(end_with_quote(lead, shown), ocr(bare(shown), "facts.claims"))
+        if (clause := last_clause(claim.text, shown)) is not None:
+            par.say(end_with_quote(w("ends"), clause), ocr(clause, "facts.claims"))
         beyond += [v for v in left_out(claim.text, shown) if v not in beyond]
     kinds = list(dict.fromkeys(c.kind or "statistic" for c in chosen))
     whys = [_why(w, k, [c for c in chosen if (c.kind or "statistic") == k]) for k in kinds]

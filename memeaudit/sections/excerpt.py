@@ -156,3 +156,19 @@ def left_out(text: str, shown: str) -> list[str]:
         if value not in kept and any(c.isdigit() for c in value):
             found.append(value)
     return list(dict.fromkeys(found))
+
+
+def last_clause(text: str, shown: str) -> str | None:
+    """The clause that ends `text` (after its last comma, semicolon or dash), when its quotation
+    `shown` cut it off and it is short enough to quote whole: what a claim says it is for or what
+    follows from it ('…, extracting its capabilities to train and improve their own models')."""
+    head, _, clause = re.split(r"[.!?]\s", text.strip())[-1].rpartition(", ")
+    for mark in (";", " – ", " — "):
+        head, _, clause = clause.rpartition(mark) if mark in clause else (head, "", clause)
+    clause = clause.strip().rstrip(".!?;,")
+    words = clause.split()
+    if not head or not 3 <= len(words) <= QUOTE_WORDS or not words[0][:1].islower():
+        return None
+    if len(head.rpartition(",")[2].split()) <= 3:
+        return None  # the last item of a list ('names, email addresses and dates of birth')
+    return None if bare(clause) in bare(shown) else clause
