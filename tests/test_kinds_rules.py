@@ -134,3 +134,22 @@ def test_an_image_without_text_says_so_once() -> None:
     ocr = OcrResult(text="", engine="tesseract", words=[], lines=[])
     text = describe(ocr, None, Vision(scene=Scene(kind="photo")), Facts()).text
     assert text.count("No text was found") == 1 and "“" not in text
+
+
+def test_an_opened_email_whose_address_wraps_is_no_post() -> None:
+    # The sender's address wraps at a hyphen onto the next line, and the parser took it for an
+    # X post ('@legal'); the recipient line and the opened message's date line are email cues.
+    ocr = _ocr(
+        ("Unclaimed inheritance", 10, 5),
+        ("Barr. Samuel Whitcombe <chambers.whitcombe@legal-", 60, 45),
+        ("consult.info>", 60, 70),
+        ("to heir@example.org", 60, 95),
+        ("Mon, 2 Mar 2026, 03:41", 60, 120),
+        ("I am the personal attorney to the late Mr. Harold Winters.", 60, 160),
+    )
+    post = Post(
+        platform="X", display_name="Barr. Samuel Whitcombe <chambers.whitcombe", handle="@legal"
+    )
+    screen = kinds.read_screen(ocr, post)
+    assert screen.kind == "email" and kinds.settle_post(post, screen) is None
+    assert screen.platform is None

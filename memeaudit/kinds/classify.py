@@ -95,7 +95,8 @@ def _credible(post: Post | None, rows_: list[Row]) -> Post | None:
     if post is None or not post.handle:
         return post
     bare = re.escape(post.handle.lstrip("@"))
-    inside = re.compile(rf"[\w.+'-]@{bare}(?:[\w-]*\.[\w-]+)+", re.IGNORECASE)
+    # ... or of one that wraps onto the next line at a hyphen ('<chambers@legal-' / 'consult.info>')
+    inside = re.compile(rf"[\w.+'-]@{bare}(?:(?:[\w-]*\.[\w-]+)+|-$)", re.IGNORECASE)
     return None if any(inside.search(r.text) for r in rows_) else post
 
 
