@@ -103,7 +103,7 @@ class _Masker:
             words = value.split()
             for k in range(len(words) - 1, 0, -1):
                 head, tail = " ".join(words[:k]), " ".join(words[k:]).lstrip(",;: ")
-                at_end = r"(?=\s+…|\s*$)" if len(words[:k]) > 1 else r"(?=\s+…)"
+                at_end = r"(?=\s+…|\s*$)" if k > 1 else r"(?=\s+…)"
                 at_start = r"(?:(?<=… )|^)" if len(tail.split()) > 1 else r"(?<=… )"
                 self.patterns.append(
                     (re.compile(_pattern(head, True).pattern + at_end), MASK[kind])

@@ -241,8 +241,11 @@ def claims(
         par.say(said, *(ocr(f.text, "facts.figures") for f in shown))
     given = {f.text for c in chosen for f in c.figures}
     private = [p.text for p in facts.personal_data]  # a house number is no figure of a claim
-    beyond = [v for v in beyond if not any(v in p for p in private)]
-    if beyond := [v for v in beyond if not any(v in g or g in v for g in given)]:
+    if beyond := [
+        v
+        for v in beyond
+        if not any(v in g or g in v for g in given) and not any(v in p for p in private)
+    ]:
         values = join_names([f"“{v}”" for v in beyond[:MAX_BEYOND]])
         par.say(w("also-gives", count=len(chosen), values=values),
                 *(ocr(v, "claims.values") for v in beyond[:MAX_BEYOND]))  # fmt: skip

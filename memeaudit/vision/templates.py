@@ -61,8 +61,8 @@ CONFIRM = 8  # templates compared by keypoints when none reaches the threshold (
 MIN_KEYPOINTS = 20  # calibrated by benchmarks/templates.py (no negative comes near)
 KEYPOINT_VIEW = "keypoints"
 BINS = 4  # colour histogram: BINS**3 joint RGB bins
-PACKAGED = Path(__file__).with_name("bank") / "memegen.npz"  # in a source tree or unpacked wheel
-_PACKAGED_BANK = files("memeaudit.vision") / "bank"  # also inside a zipped wheel
+PACKAGED = files("memeaudit.vision") / "bank" / "memegen.npz"  # a zipped wheel's too
+PACKAGED_NAMES = files("memeaudit.vision") / "bank" / "memegen.json"
 VIEWS = ("picture", "caption areas masked", "common caption areas masked")
 KEYPOINT_ARRAYS = ("kp_xy", "kp_descriptors", "kp_owners")
 
@@ -207,11 +207,10 @@ def get_bank(path: Path | None = None) -> Bank | None:
     """The bank --templates names, else the packaged one (None if it is not installed)."""
     if path is not None:
         return load_bank(path)
-    packaged = _PACKAGED_BANK / "memegen.npz"
-    if not packaged.is_file():
+    if not PACKAGED.is_file():
         log.info("no packaged template bank")
         return None
-    return load_bank(packaged, _PACKAGED_BANK / "memegen.json")
+    return load_bank(PACKAGED, PACKAGED_NAMES)
 
 
 @dataclass
