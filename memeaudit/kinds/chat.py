@@ -27,6 +27,7 @@ CHANNEL_INPUT = re.compile(r"^message\s*#\s?(?P<name>[\w][\w.-]*)$", re.IGNORECA
 INITIALS = re.compile(r"^(?P<initials>[A-Z]{1,3})\s+(?P<rest>.+)$")
 GLUED_INITIAL = re.compile(r"(?<=[a-z])(?=[A-Z]\.$)")  # "OmarG." -> "Omar G."
 TRAILING_BAR = re.compile(r"(?<=[a-z])[I|]$")  # "Mateo QuillI": a window edge read as I
+AVATAR = re.compile(r"^[A-Z]{1,2}$")  # an avatar's initials: "G", "JR"
 MAX_TITLE_WORDS = 5
 
 
@@ -73,7 +74,8 @@ def _title(rows_: list[Row]) -> tuple[int | None, int]:
     status = phrases("chat", "status")
     for i, row in enumerate(rows_[:6]):
         if i and status.match(row.text):
-            return i - 1, i + 1
+            avatar = i > 1 and AVATAR.match(rows_[i - 1].text.strip())  # its initials, a row apart
+            return (i - 2 if avatar else i - 1), i + 1
     if (
         rows_
         and len(rows_[0].text.split()) <= MAX_TITLE_WORDS
@@ -95,7 +97,12 @@ def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
         start = chip + 1  # the rest of the title bar, down to the first date chip
     body = rows_[start:]
     left, right = bounds(body)
-    kept = [r for r in body if not chrome.match(r.text) and side(r, left, right) != "centre"]
+    kept = [  # a bare time below the title bar is a bubble's time, not the status bar's
+        r
+        for r in body
+        if (BUBBLE_TIME.fullmatch(r.text) or not chrome.match(r.text))
+        and side(r, left, right) != "centre"
+    ]
     height = line_height(kept)
     # Where bubbles carry their time (WhatsApp, Telegram), a row ending in one closes its bubble.
     timed_rows = sum(bool(BUBBLE_TIME.search(r.text)) for r in kept) >= 0.3 * max(len(kept), 1)

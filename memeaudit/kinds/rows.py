@@ -42,7 +42,11 @@ def rows(lines: list[Line]) -> list[Row]:
     groups: list[list[Line]] = []
     for line in ordered:
         for group in groups[-3:]:
-            if any(same_row(line, ln) and _apart(line, ln) < JOIN_GAP * ln.bbox[3] for ln in group):
+            near = any(
+                same_row(line, ln) and _apart(line, ln) < JOIN_GAP * ln.bbox[3] for ln in group
+            )
+            # an avatar beside a two-line header touches both lines: they stay two rows
+            if near and all(same_row(line, ln) for ln in group if _alike(line, ln)):
                 group.append(line)
                 break
         else:
@@ -57,6 +61,11 @@ def rows(lines: list[Line]) -> list[Row]:
         out.append(Row(text, box, min(ln.conf for ln in group), group))
     out.sort(key=lambda r: (r.top + r.height / 2, r.bbox[0]))
     return out
+
+
+def _alike(a: Line, b: Line) -> bool:
+    """Lines of about one height (neither 1.5 times the other)."""
+    return max(a.bbox[3], b.bbox[3]) < 1.5 * max(min(a.bbox[3], b.bbox[3]), 1)
 
 
 def _apart(a: Line, b: Line) -> int:
