@@ -35,8 +35,8 @@ class Options(BaseModel):
     )
     redact: bool = Field(
         False,
-        description="Mask personal data in every output: emails, phone numbers and street "
-        "addresses in the pixels; the accounts of private people (a post author's name and "
+        description="Mask personal data in every output: emails, phone numbers, street "
+        "addresses and travel booking references in the pixels; the accounts of private people (a post author's name and "
         "handle, and @handles in the text, unless the knowledge base knows the account as an "
         "organisation or brand); and the GPS position, serial numbers and owner name in the "
         "metadata.",

@@ -4,7 +4,7 @@ the Description and section 3 build from a screen. Fast: no engine runs."""
 
 from __future__ import annotations
 
-from memeaudit import facts, kinds
+from memeaudit import facts, kinds, post
 from memeaudit.model import Facts, Line, OcrResult, Post, Scene, Vision
 from memeaudit.pipeline import knowledge
 from memeaudit.sections.description import describe
@@ -153,3 +153,89 @@ def test_an_opened_email_whose_address_wraps_is_no_post() -> None:
     screen = kinds.read_screen(ocr, post)
     assert screen.kind == "email" and kinds.settle_post(post, screen) is None
     assert screen.platform is None
+
+
+def test_a_telegram_chat_under_today_names_telegram_and_its_contact_not_the_avatar() -> None:
+    """'Today' is every app's date chip, so it no longer votes WhatsApp against Telegram's own
+    'last seen recently'; the avatar's initial on a row of its own between name and status is
+    not the contact, and the name above it is no caption; bare times under bubbles are theirs."""
+    ocr = _ocr(
+        ("ghostport", 60, 5),
+        ("G", 14, 18),
+        ("last seen recently", 60, 32),
+        ("Today", 180, 62),
+        ("you still need a port out?", 14, 93),
+        ("23:14", 295, 118),
+        ("yeah target has 14 BTC", 150, 151),
+        ("23:16", 350, 176),
+        ("deal, send the wallet", 14, 208),
+        ("23:17", 295, 233),
+        ("Message", 40, 334),
+    )
+    screen = kinds.read_screen(ocr, None)
+    assert (screen.kind, screen.platform) == ("chat", "Telegram")
+    assert screen.caption is None
+    assert screen.chat.contact == "ghostport"
+    assert [(m.speaker, m.time) for m in screen.chat.messages] == [
+        ("ghostport", "23:14"),
+        ("me", "23:16"),
+        ("ghostport", "23:17"),
+    ]
+
+
+def test_whatsapps_capital_date_chip_and_group_members_name_whatsapp() -> None:
+    screen = kinds.read_screen(_chat("Amy, Ben, Chloe, You", "Message", last="see you at 2"), None)
+    assert (screen.kind, screen.platform) == ("chat", "WhatsApp")
+    plain = kinds.read_screen(_chat("Amy, Ben, Chloe", "Send", last="see you at 2"), None)
+    assert plain.platform is None  # no cue of its own: no service named
+
+
+def test_a_shell_prompt_host_is_no_post_and_the_commands_are_quoted_without_secrets() -> None:
+    kb = knowledge(())
+    ocr = _ocr(
+        ("dev@buildbox:~", 120, 5),
+        ("$ export OPENAI_API_KEY=sk-proj-4fQ9xT2mWb7LzR8kVn3P", 5, 40),
+        ("$ python bot.py --model small", 5, 70),
+        ("Loaded 214 entries", 5, 100),
+        ("$ git commit -m 'key in config for now' # oops", 5, 130),
+        ("0:00 [node]<defunct>", 5, 160),
+        ("4121", 5, 190),
+        ("0", 120, 190),
+        ("09:12", 240, 190),
+    )
+    parsed = post.parse_post(ocr)
+    assert parsed is not None and parsed.handle == "@buildbox"  # what the post parser sees
+    screen = kinds.read_screen(ocr, parsed)
+    assert screen.kind == "terminal"
+    assert kinds.settle_post(parsed, screen) is None  # '@buildbox:~' is a host, not a handle
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    said = describe(ocr, None, Vision(), found, screen=screen).text
+    assert "The prompt is dev@buildbox." in said
+    assert "“export OPENAI_API_KEY=…”" in said and "sk-proj" not in said
+    assert "“python bot.py --model small”" in said
+    assert "X post" not in said
+
+
+def test_a_boarding_pass_post_names_its_booking_code_without_repeating_it_or_counting_likes() -> None:
+    """A post the parser could not take apart (no handle) is still read without its counts: '318
+    likes' is the app's, not a statistic; the booking code is personal data, named, not shown."""
+    kb = knowledge(())
+    ocr = _ocr(
+        ("mila.wanders", 60, 5),
+        ("BOARDING PASS", 40, 60),
+        ("FLIGHT EA 4412 SEAT 14C", 40, 90),
+        ("BOOKING REF K7QX2P", 40, 120),
+        ("318 likes", 10, 200),
+        ("mila.wanders Lisbon here I come", 10, 225),
+        ("View all 27 comments", 10, 250),
+        ("3 hours ago", 10, 275),
+    )
+    screen = kinds.read_screen(ocr, None)
+    assert (screen.kind, screen.platform) == ("post", "Instagram")
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    assert [(p.kind, p.text) for p in found.personal_data] == [("booking", "K7QX2P")]
+    assert not [c for c in found.claims if "likes" in c.text or "comments" in c.text]
+    from memeaudit.sections import write_sections
+
+    security = write_sections(kb, found, None, None, screen)[0].text
+    assert "a travel booking reference" in security and "K7QX2P" not in security

@@ -9,9 +9,10 @@ from memeaudit.facts.impersonation import by_handle, by_sender
 from memeaudit.facts.links import find_links, suspicious
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
-from memeaudit.facts.text import is_prose, sentences
+from memeaudit.facts.text import is_prose, sentences, without_gutter
 from memeaudit.facts.topics import find_topics
 from memeaudit.facts.typed import by_kind
+from memeaudit.kinds.chrome import phrases
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.model import (
     Code,
@@ -66,6 +67,15 @@ def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tupl
     return sources
 
 
+def _without_chrome(text: str, screen: Screen | None) -> str:
+    """A post's text where memeaudit.post found no post: its counts, buttons and status bar
+    left out (kinds/chrome.yaml), so that '318 likes' is no claim. Any other text as it is."""
+    if screen is None or screen.kind != "post":
+        return text
+    chrome = phrases("post")
+    return "\n".join(ln for ln in text.split("\n") if not chrome.match(ln))
+
+
 def extract(
     kb: Knowledge,
     ocr: OcrResult,
@@ -84,15 +94,16 @@ def extract(
     if post is not None and (post.display_name or post.handle):
         name, handle = post.display_name, post.handle
         author = f"{name} ({handle})" if name and handle else name or handle
-    claim_text = post.body if post and post.body else ocr.text
-    personal = find_personal_data(ocr.text)
+    text = without_gutter(ocr.text) if screen is not None and screen.kind == "code" else ocr.text
+    claim_text = post.body if post and post.body else _without_chrome(text, screen)
+    personal = find_personal_data(text)
     lang = iso639_1(ocr.language.language)
-    topics = topics_in(kb, ocr.text, sentences(claim_text or ""), embedder, lang)
+    topics = topics_in(kb, text, sentences(claim_text or ""), embedder, lang)
     raised = kb.topic_for("personal-data")  # the topic personal data in the text raises
     if personal and raised is not None and all(t.id != raised.id for t in topics):
         spans = [f"{p.kind}: {p.text}" for p in personal]
         topics.append(TopicHit(id=raised.id, title=raised.title, matched=spans, how="regex"))
-    links = find_links(kb, ocr.text, codes or [])
+    links = find_links(kb, text, codes or [])
     impersonations = by_handle(kb, post.display_name, post.handle) if post is not None else []
     if screen is not None and screen.email is not None:  # a sender's name, someone else's domain
         impersonations += by_sender(kb, screen.email.from_name, screen.email.from_address)

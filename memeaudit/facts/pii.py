@@ -12,6 +12,12 @@ import phonenumbers
 from memeaudit.facts.addresses import find_addresses
 from memeaudit.model import PersonalData, Screen
 
+# A travel booking's code as printed (boarding passes, confirmations): it opens the booking.
+BOOKING = re.compile(
+    r"\b(?:(?:booking|reservation|confirmation)\s+(?:ref(?:erence)?|code|number|no\.?)|pnr)"
+    r"\s*[:#]?\s*(?P<code>(?=[A-Z]*\d)[A-Z0-9]{6})\b",
+    re.IGNORECASE,
+)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
@@ -22,6 +28,7 @@ def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
     ):
         found.append(PersonalData(kind="phone", text=match.raw_string))
     found += [PersonalData(kind="address", text=a) for a in find_addresses(text)]
+    found += [PersonalData(kind="booking", text=m["code"]) for m in BOOKING.finditer(text)]
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 
 
 @cache
@@ -113,6 +114,20 @@ def is_prose(sentence: str, names: frozenset[str] = frozenset()) -> bool:
     ordinary = [w for w in words if w.lower() not in names and len(w) > 1]
     lower = [w for w in ordinary if not w[0].isupper()]
     return len(ordinary) >= MIN_PROSE_WORDS and len(lower) >= max(2, len(ordinary) // 3)
+
+
+GUTTER = re.compile(r"^(\d{1,4})(?:\s+|$)")  # an editor's line number, before the line
+
+
+def without_gutter(text: str) -> str:
+    """An editor's text without its line numbers ('8 <!-- note', '9 instructions.'), where three
+    lines or more open with numbers that count up; any other text as it is."""
+    lines = text.split("\n")
+    numbers = [int(m[1]) for ln in lines if (m := GUTTER.match(ln))]
+    if len(numbers) < 3 or any(b <= a for a, b in pairwise(numbers)):
+        return text
+    kept = [GUTTER.sub("", ln) for ln in lines]
+    return "\n".join(ln for ln in kept if ln.strip())
 
 
 def sentences(text: str) -> list[str]:

@@ -91,12 +91,13 @@ def _describe(cue: Cue, platform: str | None, rows_: list[Row]) -> str:
 
 
 def _credible(post: Post | None, rows_: list[Row]) -> Post | None:
-    """The parsed post, unless its @handle is the end of an email address ('no-reply@secure')."""
+    """The parsed post, unless its @handle is the end of an email address ('no-reply@secure')
+    or a shell prompt's host ('dev@buildbox:~$')."""
     if post is None or not post.handle:
         return post
     bare = re.escape(post.handle.lstrip("@"))
     # ... or of one that wraps onto the next line at a hyphen ('<chambers@legal-' / 'consult.info>')
-    inside = re.compile(rf"[\w.+'-]@{bare}(?:(?:[\w-]*\.[\w-]+)+|-$)", re.IGNORECASE)
+    inside = re.compile(rf"[\w.+'-]@{bare}(?:(?:[\w-]*\.[\w-]+)+|-$|:[~/])", re.IGNORECASE)
     return None if any(inside.search(r.text) for r in rows_) else post
 
 

@@ -47,7 +47,7 @@ class Claim(Model):
 
 
 class PersonalData(Model):
-    kind: Literal["email", "phone", "handle", "address"]
+    kind: Literal["email", "phone", "handle", "address", "booking"]
     text: str
 
 

@@ -23,8 +23,13 @@ UNITS = {"s": "second", "m": "minute", "min": "minute", "mins": "minute", "h": "
          "hr": "hour", "hrs": "hour", "d": "day", "w": "week", "mo": "month", "y": "year"}  # fmt: skip
 CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE)
 PROMPT = re.compile(r"^(?P<prompt>[\w.-]+@[\w.-]+):\S*\s?[$#]\s*(?P<command>.*)$")
-FILE_NAME = re.compile(
-    r"\b[\w-]+\.(?:py|js|ts|tsx|jsx|go|rs|java|c|cc|cpp|h|rb|php|sh|html|css|json|ya?ml|md|sql|kt|swift)\b"
+TITLE_PROMPT = re.compile(r"^(?P<prompt>[\w.-]+@[\w.-]+):[~/]\S*$")  # the window's title
+COMMAND = re.compile(r"^(?:[$%#]|PS [A-Z]:\\[^>]*>)\s+(?P<command>\S.*)$")  # '$ ls', 'PS C:\>'
+MAX_COMMANDS, COMMAND_WORDS = 3, 5
+SECRET = re.compile(r"=\S{8,}")  # a value set in a command: 'API_KEY=sk-proj-4fQ9…'
+SECRET_WORD = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[\w-]{16,}$")  # a key, a token, a hash
+FILE_NAME = re.compile(  # OCR may split a capitals name: 'READ ME.md'
+    r"\b(?:[A-Z]{2,} (?=[A-Z]{2,}\.))?[\w-]+\.(?:py|js|ts|tsx|jsx|go|rs|java|c|cc|cpp|h|rb|php|sh|html|css|json|ya?ml|md|sql|kt|swift)\b"
 )
 DAY_AT = re.compile(r"^(?:today|yesterday) at\s+", re.IGNORECASE)
 PICTURE_KINDS = ("photo", "cartoon", "picture", "screenshot")
@@ -249,7 +254,7 @@ def chat_summary(w: Words, screen: Screen) -> list[tuple[str, Evidence]]:
 
 def code_details(w: Words, rows_: list[str]) -> list[tuple[str, Evidence]]:
     """'The editor shows main.py, in Python.': the tab's file name and the status bar's language."""
-    names = [m.group(0) for r in rows_[:3] if (m := FILE_NAME.search(r))]
+    names = [m.group(0).replace(" ", "") for r in rows_[:3] if (m := FILE_NAME.search(r))]
     languages = words("code", "languages")
     found = next(
         (
@@ -273,16 +278,14 @@ def code_details(w: Words, rows_: list[str]) -> list[tuple[str, Evidence]]:
 
 def terminal_details(w: Words, rows_: list[str]) -> list[tuple[str, Evidence]]:
     """'The prompt is root@pi. The commands shown are “ls -la” and “git status”.'"""
-    prompts = [m for r in rows_ if (m := PROMPT.match(r.strip()))]
-    if not prompts:
-        return []
+    prompts = [m for r in rows_ if (m := PROMPT.match(r.strip()) or TITLE_PROMPT.match(r.strip()))]
     said = [
-        (
-            w("terminal-prompt", prompt=prompts[0]["prompt"]),
-            rule("kinds.terminal", prompts[0]["prompt"]),
-        )
+        (w("terminal-prompt", prompt=m["prompt"]), rule("kinds.terminal", m["prompt"]))
+        for m in prompts[:1]
     ]
-    commands = [f"“{m['command'].strip()}”" for m in prompts if m["command"].strip()]
+    typed = [m["command"] for m in prompts if "command" in m.groupdict() and m["command"].strip()]
+    typed += [m["command"] for r in rows_ if (m := COMMAND.match(r.strip()))]
+    commands = [f"“{_clip(c)}”" for c in dict.fromkeys(c.strip() for c in typed)][:MAX_COMMANDS]
     if commands:
         said.append(
             (
@@ -291,6 +294,13 @@ def terminal_details(w: Words, rows_: list[str]) -> list[tuple[str, Evidence]]:
             )
         )
     return said
+
+
+def _clip(command: str) -> str:
+    """A command's first words ('kill -9 4120 # kill the …'), a comment after them cut."""
+    parts = command.split("#")[0].split() or command.split()
+    parts = [SECRET.sub("=…", SECRET_WORD.sub("…", p)) for p in parts]  # never a key or token
+    return " ".join(parts[:COMMAND_WORDS]) + (" …" if len(parts) > COMMAND_WORDS else "")
 
 
 def email_details(w: Words, screen: Screen) -> list[tuple[str, Evidence]]:

@@ -34,19 +34,24 @@ TOUCHES_ON = 5
 HEDGES = {"Over", "More", "About", "Nearly", "Almost", "Around", "Some", "Up", "Under", "Roughly"}
 
 
+UNQUOTED = ("booking",)  # a code that opens what it belongs to: named, never repeated
+
+
 def _personal_data(w: Words, facts: Facts) -> str:
     """'two email addresses (a@b.org and c@d.org) and a phone number (+1 415-555-0132)': each
     kind once, with its count, in the order first found."""
     kinds: dict[str, list[str]] = {}
     for found in facts.personal_data:
         kinds.setdefault(found.kind, []).append(found.text)
+    nouns = {
+        kind: w(f"personal-data-{kind}", count=len(values), number=number(len(values)))
+        for kind, values in kinds.items()
+    }
     return join_names(
         [
-            w(
-                "personal-data-item",
-                noun=w(f"personal-data-{kind}", count=len(values), number=number(len(values))),
-                value=join_names(values),
-            )
+            nouns[kind]
+            if kind in UNQUOTED
+            else w("personal-data-item", noun=nouns[kind], value=join_names(values))
             for kind, values in kinds.items()
         ]
     )
