@@ -170,3 +170,14 @@ def test_a_post_header_run_into_a_breaking_claim_is_not_quoted(kb: Knowledge) ->
     (claim,) = _claims(kb, text)
     assert claim.kind == "breaking"
     assert claim.text == "BREAKING: Flights are grounded across Europe"
+
+
+def test_a_specification_is_no_one_a_claim_concerns() -> None:
+    """'300 Gbps L4/L7 … bypasses most CDNs': units, words with digits and plural acronyms are
+    not names, so no claim is 'an accusation against Gbps L4, L7 and CDNs'."""
+    from memeaudit.facts.checkworthy import names_in
+
+    assert names_in("StressForge v4 is live: 300 Gbps L4/L7 attacks that bypass most CDNs.") == [
+        "StressForge"
+    ]
+    assert names_in("Pfizer hid the data from the FDA.") == ["Pfizer", "FDA"]

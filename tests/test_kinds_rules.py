@@ -216,7 +216,9 @@ def test_a_shell_prompt_host_is_no_post_and_the_commands_are_quoted_without_secr
     assert "X post" not in said
 
 
-def test_a_boarding_pass_post_names_its_booking_code_without_repeating_it_or_counting_likes() -> None:
+def test_a_boarding_pass_post_names_its_booking_code_without_repeating_it_or_counting_likes() -> (
+    None
+):
     """A post the parser could not take apart (no handle) is still read without its counts: '318
     likes' is the app's, not a statistic; the booking code is personal data, named, not shown."""
     kb = knowledge(())

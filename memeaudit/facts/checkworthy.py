@@ -17,6 +17,7 @@ from memeaudit.ocr.cleanup import MIN_FREQUENCY, english
 
 STRONG = ("breaking", "promise", "reported-speech", "quote", "health")
 NAME = re.compile(r"(?<![\w@#])[A-ZÀ-Ý][\w'’.&-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-ZÀ-Ý][\w'’.&-]*)*")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 COMMON_FREQUENCY = MIN_FREQUENCY  # a first word rarer than this in English is taken for a name
 
 
@@ -53,6 +54,17 @@ def _rare(word: str) -> bool:
     return frequency(low) < COMMON_FREQUENCY and not load_cues().search("accusation", "actors", low)
 
 
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(load_cues().files["names"].units)
+
+
+def _technical(word: str) -> bool:
+    """A unit or ticker (names.yaml), a word with a digit ('L4'), or a plural acronym ('CDNs')."""
+    word = word.strip(".,;:!?'’")
+    return word in _units() or any(c.isdigit() for c in word) or bool(PLURAL_ACRONYM.match(word))
+
+
 def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised runs that read as names: anywhere but the sentence's start, or at the start
     when the run is several words, a known name, or a word rare in English ("Pfizer"). Function
@@ -73,6 +85,8 @@ def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
         if all(w.lower() in skip for w in words):
             continue
         run = " ".join(words)
+        if words and all(_technical(w) for w in words):
+            continue  # "Gbps L4", "CDNs": a specification, not a name
         if not run or (at_start and " " not in run and run.lower() not in known and not _rare(run)):
             continue
         if re.search(r"\bthe\s+$", sentence[: match.start()]) and " " in run:

@@ -47,6 +47,7 @@ class CueFile(BaseModel):
     # names.yaml only
     words: list[str] = []
     known: list[str] = []
+    units: list[str] = []
 
 
 class Cues:
