@@ -241,3 +241,27 @@ def test_a_boarding_pass_post_names_its_booking_code_without_repeating_it_or_cou
 
     security = write_sections(kb, found, None, None, screen)[0].text
     assert "a travel booking reference" in security and "K7QX2P" not in security
+
+
+def test_a_talk_about_ransomware_discusses_it_and_a_threat_beside_a_talk_is_still_shown() -> None:
+    """A topic named only by its own name beside a talk or a course is the text's subject: section
+    2 says so once, with no risk paragraph, and section 5 raises nothing. A harm the text shows
+    (a threat, written out) is no subject, whatever event it is announced with."""
+    from memeaudit.sections import write_sections
+
+    kb = knowledge(())
+    talk = _ocr(
+        ("Excited to share that I'll be speaking at DefendCon in June!", 10, 5),
+        ("My talk, what 40 ransomware cases taught us, covers backups.", 10, 30),
+    )
+    found = facts.extract(kb, talk, None, Vision(), None, [], kinds.read_screen(talk, None))
+    assert [h.id for h in found.discussed] == ["ransomware"] and not found.topics
+    security, *_, legal = write_sections(kb, found, None, None, None)
+    assert "discusses ransomware" in security.text and "ransom is paid" not in security.text
+    assert legal.text.startswith("No legal or ethical issue is evident")
+    threat = _ocr(
+        ("I'll be speaking at the council meeting tonight.", 10, 5),
+        ("Someone should shoot that judge before he rules again.", 10, 30),
+    )
+    shown = facts.extract(kb, threat, None, Vision(), None, [], kinds.read_screen(threat, None))
+    assert "threats-incitement" in [h.id for h in shown.topics] and not shown.discussed

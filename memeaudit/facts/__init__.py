@@ -9,7 +9,7 @@ from memeaudit.facts.impersonation import by_handle, by_sender
 from memeaudit.facts.links import find_links, suspicious
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
-from memeaudit.facts.text import is_prose, sentences, without_gutter
+from memeaudit.facts.text import is_prose, sentences, trigger_search, without_gutter
 from memeaudit.facts.topics import find_topics
 from memeaudit.facts.typed import by_kind
 from memeaudit.kinds.chrome import phrases
@@ -67,6 +67,27 @@ def text_sources(ocr: OcrResult, post: Post | None, vision: Vision) -> list[tupl
     return sources
 
 
+def _discussed(
+    kb: Knowledge, text: str, topics: list[TopicHit], exposed: bool
+) -> tuple[list[TopicHit], list[TopicHit]]:
+    """(topics the image shows, topics its text only discusses). A topic is discussed where the
+    text has a discussion cue (a talk, a course: language.yaml), it was found by keyword, every
+    span that found it is in its own title ('ransomware'), and nothing else is wrong: no other
+    topic, no personal data, no impersonation, no suspicious link."""
+    assert kb.language is not None
+    cue = next((c for c in kb.language.discussion if trigger_search(c, text)), None)
+    if cue is None or exposed or not topics:
+        return topics, []
+    named = all(
+        hit.how == "keyword"
+        and all(m.lower() in kb.topics[hit.id].title.lower() for m in hit.matched)
+        for hit in topics
+    )
+    if not named:
+        return topics, []
+    return [], [hit.model_copy(update={"matched": [*hit.matched, cue]}) for hit in topics]
+
+
 def _without_chrome(text: str, screen: Screen | None) -> str:
     """A post's text where memeaudit.post found no post: its counts, buttons and status bar
     left out (kinds/chrome.yaml), so that '318 likes' is no claim. Any other text as it is."""
@@ -108,6 +129,7 @@ def extract(
     if screen is not None and screen.email is not None:  # a sender's name, someone else's domain
         impersonations += by_sender(kb, screen.email.from_name, screen.email.from_address)
     topics += raised_by_links(kb, topics, links, impersonations)
+    topics, discussed = _discussed(kb, text, topics, bool(personal or impersonations))
     found = Facts(
         entities=find_entities(kb, sources, post),
         claims=find_claims(
@@ -116,11 +138,12 @@ def extract(
             kb.language,
             [p.text for p in personal],
             kb.names(),
-            caption=dict(sources).get("ocr", "") if post is not None else "",
+            caption=_without_chrome(dict(sources).get("ocr", ""), screen) if post else "",
             post=post is not None,
         ),
         personal_data=personal,
         topics=topics,
+        discussed=discussed,
         links=links,
         impersonations=impersonations,
     )

@@ -343,6 +343,7 @@ class LanguageFile(Strict):
     assertion_verbs: list[Text]
     hedges: list[Text]
     attributions: list[Pattern] = []
+    discussion: list[Text] = []
 
 
 class BenignFile(Strict):

@@ -96,5 +96,8 @@ class Facts(Model):
     claims: list[Claim] = []
     personal_data: list[PersonalData] = []
     topics: list[TopicHit] = []
+    # Topics the text talks about as its subject (a talk or a course on ransomware), found by
+    # their own names only beside a discussion cue (language.yaml): not harms the image shows.
+    discussed: list[TopicHit] = []
     links: list[Link] = []
     impersonations: list[Impersonation] = []

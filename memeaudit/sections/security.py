@@ -297,18 +297,25 @@ def security(
     said = metadata_sentences(kb, meta) if meta is not None else []
     notes += said
     par = Paragraph(2)
+    where = w("where-post", platform=post.platform) if post and post.body else w("where-text")
     if not facts.topics:
         if not any(finding for *_, finding in links) and not any(n.private for n in said):
-            par.say(w("nothing-found"), rule("section2.nothing-found"))
+            if facts.discussed:
+                titles = join_names([h.title for h in facts.discussed])
+                cue = facts.discussed[0].matched[-1]
+                evidence = [
+                    rule(f"topic:{h.id}", f"discussed: {m}")
+                    for h in facts.discussed
+                    for m in h.matched
+                ]
+                par.say(w("discusses", where=where, titles=titles, cue=cue), *evidence)
+            else:
+                par.say(w("nothing-found"), rule("section2.nothing-found"))
         for note in notes:
             par.say(note.text, *note.evidence, priority=FINDING if note.private else CONTEXT)
         return par.section(MAX_WORDS)
     personal = kb.topic_for("personal-data")
     lists_data = {personal.id} if personal is not None and facts.personal_data else set()
-    if post is not None and post.body:
-        where = w("where-post", platform=post.platform)
-    else:
-        where = w("where-text")
     first, *others = kb.most_severe_first(facts.topics)
     topic = kb.topics[first.id]
     family = topic.family() or ""

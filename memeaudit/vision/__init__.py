@@ -140,6 +140,14 @@ def see(
     return vision, engines
 
 
+def _meme_picture(whole: str, panels: list[Panel]) -> str:
+    """What a meme's picture is: the whole image's kind, unless that is 'screenshot' (a drawn
+    meme is as flat as an app), then its first panel's that is not, else 'picture'."""
+    if whole != "screenshot":
+        return whole
+    return next((p.kind for p in panels if p.kind != "screenshot"), "picture")
+
+
 def describe_scene(
     image: LoadedImage,
     ocr: OcrResult,
@@ -176,7 +184,7 @@ def describe_scene(
     dark_mode = kind == "screenshot" and dark(card or found)
     return Scene(
         kind=kind,
-        picture=picture if kind.endswith("-meme") else None,
+        picture=_meme_picture(picture, panels) if kind.endswith("-meme") else None,
         dark_mode=dark_mode,
         classes=[(n, round(p, 3)) for n, p in classes],
         panels=panels,

@@ -105,30 +105,62 @@ def layout_kind(
     height, width = bgr.shape[:2]
     text = _captions(lines)
     pictures = [p for p in panels if p.kind != "screenshot"]
-    if picture == "screenshot":
+    if picture == "screenshot":  # flat all over, as a drawn meme is too: its layout decides
+        if _caption_bar(bgr, text, pictures, lines) or _framed(text, panels, height, width):
+            return "caption-meme" if _caption_bar(bgr, text, pictures, lines) else "top-bottom-meme"
         light = page.grey >= LIGHT and page.text >= PAGE_TEXT and len(text) >= PAGE_LINES
         return "document" if light and _page_lines(text, width) else "screenshot"
     if not text:
         return picture
     if len(pictures) >= 2:
         return "multi-panel-meme"
-    if pictures:
-        top = pictures[0].bbox[1]
-        above = [ln for ln in text if ln.bbox[1] + ln.bbox[3] <= top + 2]
-        if above and top >= MIN_BAR * height and pictures[0].bbox[3] >= 0.45 * height:
-            bar = cues(bgr, (0, 0, width, top), lines)
-            if bar.flat >= FLAT_BAR:
-                return "caption-meme"
+    if _caption_bar(bgr, text, pictures, lines):
+        return "caption-meme"
+    edges, middle = _edges(text, height, width)
+    if edges and len(middle) <= len(edges):
+        return "top-bottom-meme"
+    return picture
+
+
+def _caption_bar(
+    bgr: np.ndarray, text: list[Line], pictures: list[Panel], lines: list[Line]
+) -> bool:
+    """Text on a flat bar above one picture that fills most of the image's height."""
+    if len(pictures) != 1:
+        return False
+    height, width = bgr.shape[:2]
+    top = pictures[0].bbox[1]
+    above = [ln for ln in text if ln.bbox[1] + ln.bbox[3] <= top + 2]
+    if not (above and top >= MIN_BAR * height and pictures[0].bbox[3] >= 0.45 * height):
+        return False
+    return cues(bgr, (0, 0, width, top), lines).flat >= FLAT_BAR
+
+
+def _edges(text: list[Line], height: int, width: int) -> tuple[list[Line], list[Line]]:
+    """(wide lines in the top or bottom band, lines between them)."""
 
     def where(ln: Line) -> float:
         return (ln.bbox[1] + ln.bbox[3] / 2) / max(1, height)
 
     wide = [ln for ln in text if ln.bbox[2] >= MIN_CAPTION * width]
     edges = [ln for ln in wide if where(ln) < BAND or where(ln) > 1 - BAND]
-    middle = [ln for ln in text if BAND <= where(ln) <= 1 - BAND]
-    if edges and len(middle) <= len(edges):
-        return "top-bottom-meme"
-    return picture
+    return edges, [ln for ln in text if BAND <= where(ln) <= 1 - BAND]
+
+
+def _framed(text: list[Line], panels: list[Panel], height: int, width: int) -> bool:
+    """A flat image read as a top-and-bottom meme: captions in both bands, none between, and a
+    picture centred between them that takes a third of the height (a sign's headline and footer have
+    print between them, not a picture)."""
+    edges, middle = _edges(text, height, width)
+    tops = [ln for ln in edges if ln.bbox[1] + ln.bbox[3] / 2 < height / 2]
+    bottoms = [ln for ln in edges if ln.bbox[1] + ln.bbox[3] / 2 >= height / 2]
+    if middle or not tops or not bottoms:
+        return False
+    floor = max(ln.bbox[1] + ln.bbox[3] for ln in tops)
+    ceiling = min(ln.bbox[1] for ln in bottoms)
+    return any(
+        floor <= p.bbox[1] + p.bbox[3] / 2 <= ceiling and p.bbox[3] >= height / 3 for p in panels
+    )
 
 
 def _page_lines(text: list[Line], width: int) -> bool:
