@@ -69,7 +69,10 @@ HANDLES = [  # (platform, pattern): the handle's own shape names the platform
 STUCK_HANDLE = re.compile(
     r"(?<=[^\W\d_])@[A-Za-z0-9_]{1,15}(?![\w@]|\.(?!\d{1,2}[smhdw]\b)[a-z0-9])"
 )
-THREADS_HEADER = re.compile(r"^(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$")
+# ... after an avatar read as a stray mark or two ("8 holistic.hanna 5h")
+THREADS_HEADER = re.compile(
+    r"^(?:\S{1,2}\s+)?(?P<user>[a-z0-9._]{3,30})\s+(?P<ago>\d{1,2}[smhdw])$"
+)
 # What follows a handle that is the domain of an email address ('no-reply@secure-verify.xyz',
 # 'x@secure.Example'): more labels to a top-level domain, with no day number after it ('@mara.Mar
 # 4' is a handle and the date).

@@ -159,12 +159,10 @@ def row_numbers(row: list[Line]) -> list[tuple[int, int]] | None:
     count ('C2 1.2K', '2 1.2K') is left out."""
     tokens = sorted((t for ln in row for t in _split(_tokens(ln))), key=lambda t: t[1][0])
     height = statistics.median(ln.bbox[3] for ln in row)
-    items: list[tuple[int, BBox, bool]] = []  # (value, box, clean)
+    items: list[tuple[int, BBox]] = []  # (value, box)
     for text, box in tokens:
-        if (n := parse_count(text)) is not None:
-            items.append((n, box, True))
-        elif (n := glyph_count(text)) is not None:
-            items.append((n, box, text[:1].isdigit()))  # a glyph after the count is no icon of its
+        if (n := parse_count(text)) is not None or (n := glyph_count(text)) is not None:
+            items.append((n, box))
     words = sum(
         1
         for text, _ in tokens
@@ -177,10 +175,10 @@ def row_numbers(row: list[Line]) -> list[tuple[int, int]] | None:
         return None
     kept = []
     icon_at: int | None = None
-    for i, (value, box, clean) in enumerate(items):
+    for i, (value, box) in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
         close = nxt is not None and nxt[1][0] - (box[0] + box[2]) < 1.2 * height
-        if close and (not clean or value < 10):
+        if close and value < 10:  # 'C2 1.2K'; an icon stuck to a count ('Q933') is the count
             icon_at = box[0]  # an icon read as a digit, right before the count it stands for
             continue
         kept.append((value, box[0] if icon_at is None else icon_at))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from memeaudit.model import Line, OcrResult
+from memeaudit.model import Line, OcrResult, Word
 from memeaudit.post import parse_post
 from memeaudit.postfields import (
     clean_name,
@@ -398,3 +398,26 @@ def test_two_counts_run_together_and_a_time_after_a_dot() -> None:
         "likes": 6_300_000,
         "views": 657,
     }
+
+
+def test_a_threads_header_after_an_avatar_mark_and_icons_stuck_to_counts() -> None:
+    """'8 holistic.hanna 5h': the avatar read as a digit before the user name; 'Q933' and
+    '➢1.1K': the repost and share icons read as glyphs stuck to their counts, each still a
+    count (a lone digit right before a count is the icon that is left out)."""
+    row = Line(text="4.2K 618 Q933 ➢1.1K", conf=0.9, bbox=(58, 210, 267, 25), engine="test")
+    row.words = [
+        Word(text=t, conf=0.9, bbox=(x, 210, 60, 25), engine="test")
+        for t, x in (("4.2K", 58), ("618", 128), ("Q933", 198), ("➢1.1K", 268))
+    ]
+    parsed = parse_post(
+        _ocr(
+            [
+                _line("8 holistic.hanna 5h", 80),
+                _line("Type 1 diabetics: you don't need insulin forever", 110),
+                _line("Blood sugar normal in 30 days.", 140),
+                row,
+            ]
+        )
+    )
+    assert parsed is not None and (parsed.platform, parsed.handle) == ("Threads", "holistic.hanna")
+    assert (parsed.counts.likes, parsed.counts.replies, parsed.counts.reposts) == (4200, 618, 933)
