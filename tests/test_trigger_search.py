@@ -127,3 +127,16 @@ def test_an_editors_line_numbers_are_cut_so_a_wrapped_instruction_reads_whole() 
     assert trigger_search("ignore all previous instructions", without_gutter(editor))
     listing = "3 files changed\n2 insertions\n1 deletion"  # numbers that count down: no gutter
     assert without_gutter(listing) == listing
+
+
+def test_a_pattern_reaches_the_end_of_a_sentence_ocr_wrapped() -> None:
+    """A trigger's context ('… (?=.*trading)') is read in the sentence with OCR's line breaks
+    joined; a paragraph's own end still stops it."""
+    from memeaudit.facts.topics import match_topic
+
+    kb = knowledge(())
+    topic = kb.topics["investment-scams"]
+    wrapped = "I found Mrs. Helen Carter. Ive made $9,400 in 3 weeks\nwith her trading program!"
+    assert match_topic(topic, wrapped) is not None
+    apart = "Ive made $9,400 in 3 weeks.\nA trading card show is on Sunday."
+    assert match_topic(topic, apart) is None

@@ -43,6 +43,16 @@ def _foreign(phrases: list[str], regexes: list[str], text: str) -> tuple[list[st
     return found, "regex"
 
 
+WRAP = re.compile(r"(?<![.!?:;\n])\n(?!\n)")  # a line break inside a sentence: OCR's wrapping
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    """A trigger pattern in the text as OCR laid it out, or with the lines of each sentence
+    joined, so that a pattern's context ('… (?=.*trading)') reaches a wrapped sentence's end."""
+    regex = rule_regex(pattern)
+    return regex.search(text) or regex.search(WRAP.sub(" ", text))
+
+
 def match_topic(topic: Topic, text: str, lang: str | None = None) -> TopicHit | None:
     """English triggers (any text), then, where the text is in language `lang` (ISO 639-1) and
     the topic has triggers in it, those."""
@@ -53,7 +63,7 @@ def match_topic(topic: Topic, text: str, lang: str | None = None) -> TopicHit | 
     if context:
         matched = [m.group(0) for p in triggers.phrases if (m := trigger_search(p, text))]
         if not matched:
-            matched = [m.group(0) for r in triggers.regex if (m := rule_regex(r).search(text))]
+            matched = [m.group(0) for r in triggers.regex if (m := _search(r, text))]
             how = "regex"
     if not matched and lang and lang != "en" and (other := topic.languages.get(lang)):
         matched, how = _foreign(other.phrases, other.regex, text)
