@@ -45,6 +45,7 @@ MASK = {
     "address": "[address redacted]",
     "handle": "[handle redacted]",
     "booking": "[booking reference redacted]",
+    "card": "[card number redacted]",
     "name": "[name redacted]",
     "gps": "[GPS position redacted]",
     "serial": "[serial number redacted]",
@@ -56,6 +57,7 @@ NOUN = {
     "address": ("street address", "street addresses"),
     "handle": ("personal handle", "personal handles"),
     "booking": ("travel booking reference", "travel booking references"),
+    "card": ("payment card number", "payment card numbers"),
     "name": ("private account's name", "private accounts' names"),
     "gps": ("GPS position", "GPS positions"),
     "serial": ("serial number", "serial numbers"),
@@ -88,6 +90,10 @@ def _telling(piece: str) -> bool:
 class _Masker:
     def __init__(self, targets: Iterable[tuple[str, str]]) -> None:
         chosen = {(k, v.strip()) for k, v in targets if v and v.strip()}
+        # A value OCR read over several lines (a card's number in fours) is masked line by line too.
+        chosen |= {
+            (k, ln.strip()) for k, v in chosen if "\n" in v for ln in v.split("\n") if ln.strip()
+        }
         self.targets = sorted(chosen, key=lambda t: -len(t[1]))  # longest first
         self.patterns: list[tuple[re.Pattern[str], str]] = []
         for kind, value in self.targets:

@@ -88,6 +88,22 @@ def _discussed(
     return [], [hit.model_copy(update={"matched": [*hit.matched, cue]}) for hit in topics]
 
 
+def _typed_text(screen: Screen | None) -> str:
+    """What people wrote in a chat, an email or a review, without the app around it: each
+    message, the subject and the body, the title and the body, a paragraph each."""
+    if screen is None:
+        return ""
+    if screen.chat is not None and screen.kind == "chat":
+        parts = [m.text for m in screen.chat.messages]
+    elif screen.email is not None and screen.kind == "email":
+        parts = [screen.email.subject or "", screen.email.body or ""]
+    elif screen.review is not None and screen.kind == "review":
+        parts = [screen.review.title or "", screen.review.body or ""]
+    else:
+        return ""
+    return "\n\n".join(p for p in parts if p.strip())
+
+
 def _without_chrome(text: str, screen: Screen | None) -> str:
     """A post's text where memeaudit.post found no post: its counts, buttons and status bar
     left out (kinds/chrome.yaml), so that '318 likes' is no claim. Any other text as it is."""
@@ -116,7 +132,9 @@ def extract(
         name, handle = post.display_name, post.handle
         author = f"{name} ({handle})" if name and handle else name or handle
     text = without_gutter(ocr.text) if screen is not None and screen.kind == "code" else ocr.text
-    claim_text = post.body if post and post.body else _without_chrome(text, screen)
+    claim_text = (
+        post.body if post and post.body else _typed_text(screen) or _without_chrome(text, screen)
+    )
     personal = find_personal_data(text)
     lang = iso639_1(ocr.language.language)
     topics = topics_in(kb, text, sentences(claim_text or ""), embedder, lang)

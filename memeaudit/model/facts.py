@@ -47,7 +47,7 @@ class Claim(Model):
 
 
 class PersonalData(Model):
-    kind: Literal["email", "phone", "handle", "address", "booking"]
+    kind: Literal["email", "phone", "handle", "address", "booking", "card"]
     text: str
 
 

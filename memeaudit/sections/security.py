@@ -34,7 +34,7 @@ TOUCHES_ON = 5
 HEDGES = {"Over", "More", "About", "Nearly", "Almost", "Around", "Some", "Up", "Under", "Roughly"}
 
 
-UNQUOTED = ("booking",)  # a code that opens what it belongs to: named, never repeated
+UNQUOTED = ("booking", "card")  # a code that opens what it belongs to: named, never repeated
 
 
 def _personal_data(w: Words, facts: Facts) -> str:
