@@ -265,3 +265,31 @@ def test_a_talk_about_ransomware_discusses_it_and_a_threat_beside_a_talk_is_stil
     )
     shown = facts.extract(kb, threat, None, Vision(), None, [], kinds.read_screen(threat, None))
     assert "threats-incitement" in [h.id for h in shown.topics] and not shown.discussed
+
+
+def test_a_phone_mail_apps_header_gives_sender_and_recipient_not_avatar_or_clock() -> None:
+    """'IS' (the avatar) beside the address is no name, the clock and the back button are no
+    subject, and 'To: …' is the recipient: the envelope, not exposed personal data."""
+    kb = knowledge(())
+    ocr = _ocr(
+        ("07:52", 10, 2),
+        ("<Inbox", 10, 30),
+        ("07:03", 350, 62),
+        ("IT Service Desk", 60, 60),
+        ("IS", 12, 84),
+        ("<it-support@corp-mailadmin.net>", 60, 84),
+        ("To: j.alvarez@brightline-logistics.example", 60, 108),
+        ("Your mailbox password expires in 4 hours. Scan the QR code below", 10, 150),
+        ("with your phone camera and sign in to keep your current password.", 10, 172),
+    )
+    screen = kinds.read_screen(ocr, None)
+    assert screen.kind == "email"
+    mail = screen.email
+    assert (mail.from_name, mail.from_address) == (
+        "IT Service Desk",
+        "it-support@corp-mailadmin.net",
+    )
+    assert (mail.to, mail.subject) == ("j.alvarez@brightline-logistics.example", None)
+    found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
+    assert not found.personal_data
+    assert "qr-code-phishing" in [h.id for h in found.topics]

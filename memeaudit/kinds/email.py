@@ -16,6 +16,8 @@ ADDRESS = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 LABEL = re.compile(
     r"^(?P<label>from|to|cc|bcc|subject|date|sent|reply-to)\s*[:;]\s*(?P<value>.*)$", re.I
 )
+CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}(\s?[ap]m)?\s*$", re.I)  # a bare time: no subject
+AVATAR = re.compile(r"^[A-Z]{1,2}$")  # the sender's avatar initials, on a row of their own
 # The folder chip after a webmail subject, often read stuck to it ('Saturdayinbox').
 FOLDER = re.compile(r"\s*(?:inbox|spam|junk|important|external|updates|promotions)\s*[x×]?$", re.I)
 HEADER_ROWS = 6  # the sender is among the first rows of a webmail view
@@ -61,18 +63,28 @@ def _webmail(rows_: list[Row]) -> Email:
     if at is None:
         return Email(body=_body(rows_))
     name, address = sender(rows_[at].text)
+    if name is not None and AVATAR.match(name):  # 'IS <it-support@…>': the avatar, not a name
+        name = None
     dated = [i for i in range(max(at - 2, 0), min(at + 4, len(rows_))) if _date_only(rows_[i])]
-    above = [i for i in range(at) if i not in dated]
+    above = [
+        i
+        for i in range(at)
+        if i not in dated
+        and not AVATAR.match(rows_[i].text.strip())
+        and not CLOCK.match(rows_[i].text)
+    ]
     if name is None and above and _name_over(rows_[above[-1]], rows_[at]):
         name, above = rows_[above[-1]].text.strip(), above[:-1]  # 'Name' over '<address>'
-    subject = FOLDER.sub("", rows_[above[-1]].text).strip() if above else None
+    subject = FOLDER.sub("", rows_[above[-1]].text).strip(" <‹←") if above else None
+    if subject is not None and sum(c.isalpha() for c in subject) < 3:
+        subject = None  # a back button's '<', the status bar's '5G': no subject
     date = when(rows_[dated[0]].text) if dated else None
     header_end = max([at, *dated]) + 1
     to = None
     for i in range(at + 1, min(at + 4, len(rows_))):
         text = rows_[i].text.strip()
-        if re.match(r"^to\s+\S", text, re.I):
-            to = re.sub(r"[\s▾▼v]+$", "", text[3:]).strip() or None
+        if found := re.match(r"^to\s*:?\s+(?=\S)", text, re.I):  # 'to staff@…', 'To: j@…'
+            to = re.sub(r"[\s▾▼v]+$", "", text[found.end() :]).strip() or None
             header_end = max(header_end, i + 1)
     return Email(
         from_name=name,
@@ -92,8 +104,9 @@ def _spaced(text: str | None) -> str | None:
 def _name_over(row: Row, address: Row) -> bool:
     """A sender's name drawn on its own row right over the address, where it starts."""
     gap = address.top - row.bottom
+    left = min((ln.bbox[0] for ln in address.lines if "@" in ln.text), default=address.bbox[0])
     return (
-        abs(row.bbox[0] - address.bbox[0]) < address.height
+        abs(row.bbox[0] - left) < address.height  # where the address starts, not its avatar
         and gap < address.height
         and not ADDRESS.search(row.text)
         and 0 < len(row.text.split()) <= MAX_NAME_WORDS
