@@ -71,3 +71,16 @@ def test_no_figures_in_plain_words() -> None:
 )
 def test_phone_numbers_handles_times_dates_and_codes_are_not_figures(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+def test_an_amount_before_in_and_a_duration_is_no_ratio() -> None:
+    """'$9,400 in 3 weeks' is $9,400 and 3 weeks; '1 in 3 adults' stays a ratio."""
+    from memeaudit.facts.figures import figures
+
+    assert [(f.text, f.unit) for f in figures("Ive made $9,400 in 3 weeks.")] == [
+        ("$9,400", "money"),
+        ("3", "weeks"),
+    ]
+    assert [(f.text, f.unit) for f in figures("1 in 3 adults are affected.")] == [
+        ("1 in 3", "ratio")
+    ]

@@ -24,11 +24,14 @@ SCALE_WORD = (
     r"|Milliarden?|milhões|bilhões|mil|mille"
 )
 PERCENT = r"\s?%|\s+(?:percent|per\s+cent|por\s+ciento|pour\s+cent|Prozent|por\s+cento)"
+# "in 3 weeks" after an amount is when, not a ratio: "$9,400 in 3 weeks" is $9,400 and 3 weeks.
+DURATION = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
 FIGURE = re.compile(
     rf"""(?<![\w.,#@+/:-])(?:
-      (?P<ratio>\d+\s+(?:in|out\s+of|de\s+cada|sur|von)\s+\d+)
+      (?P<ratio>\d+\s+(?:in|out\s+of|de\s+cada|sur|von)\s+\d+(?!\s*{DURATION}))
     | (?P<times>\d+(?:\.\d+)?x)(?![\w])
-    | (?P<amount>(?:{QUALIFIER}\s+)?{NUMBER}(?!\s+(?:in|out\s+of|de\s+cada|sur|von)\s+\d)
+    | (?P<amount>(?:{QUALIFIER}\s+)?{NUMBER}
+        (?!\s+(?:in|out\s+of|de\s+cada|sur|von)\s+\d+(?![\d.,]|\s*{DURATION}))
         (?:\s?(?:{SCALE_WORD})(?![\w])|(?<=\d)[KMB](?![\w])|(?<=\d)m(?![\w]))?(?:{PERCENT})?)
     )(?![\w]|[.,:/-]?\d)""",
     re.IGNORECASE | re.VERBOSE,
