@@ -54,3 +54,11 @@ def test_glued_caps_are_split_only_into_two_common_words(token: str, expected: s
 def test_a_known_name_is_never_split() -> None:
     assert split_glued("DEEPSEEK", frozenset({"deepseek"})) == "DEEPSEEK"
     assert split_glued("DEEPSEEK") == "DEEP SEEK"
+
+
+def test_al_before_the_words_ai_goes_with_is_ai_and_a_name_is_kept() -> None:
+    from memeaudit.ocr.cleanup import mend
+
+    assert mend("Al-generated content (label applied by moderation)").startswith("AI-generated")
+    assert mend("Al art is everywhere") == "AI art is everywhere"
+    assert mend("Al Green sang at the Al-Qaeda hearing") == "Al Green sang at the Al-Qaeda hearing"

@@ -19,6 +19,11 @@ GLUED_ICON = re.compile(rf"^{ICON_GLYPH}?(\d[\d.,]*[KMB]?){ICON_GLYPH}?$")
 # "AnthropicAl", "OpenAl" (CamelCase tail) and "Moonshot Al," "Generative Al." (not "Al Gore").
 AI_TAIL = re.compile(r"(?<=[a-z])Al\b")
 AI_WORD = re.compile(r"(\b[A-Z][a-z]{2,}\s)Al\b(?!\s+[A-Z][a-z])")
+# "Al-generated", "Al art", "Al tools": the words AI goes with, never a name's (not "Al Green").
+AI_BEFORE = re.compile(
+    r"\bAl(?=[- ](?:generated|created|made|powered|art|image|images|photo|video|voice|model|models|"
+    r"tool|tools|chatbot|content|slop|label|detector)\b)"
+)
 
 
 GLUED = re.compile(r"\b[A-Z][A-Z']{5,}\b")  # an all-caps token long enough to be two words
@@ -107,7 +112,7 @@ def split_glued(token: str, names: frozenset[str] = frozenset()) -> str:
 
 
 def mend(text: str, names: frozenset[str] = frozenset()) -> str:
-    text = AI_WORD.sub(r"\1AI", AI_TAIL.sub("AI", text))
+    text = AI_BEFORE.sub("AI", AI_WORD.sub(r"\1AI", AI_TAIL.sub("AI", text)))
     return GLUED.sub(lambda m: split_glued(m.group(0), names), text)
 
 
