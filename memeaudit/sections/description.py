@@ -4,7 +4,6 @@ opening sentence's pieces are sections/image_kind.py, the text's gist sections/g
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 
 from memeaudit.facts.text import join_names, quote
@@ -14,13 +13,11 @@ from memeaudit.knowledge.loader import parse
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import (
     ChatMessage,
-    DetectedObject,
     Evidence,
     Facts,
     Line,
     OcrResult,
     Post,
-    Scene,
     Screen,
     Section,
     Vision,
@@ -31,23 +28,25 @@ from memeaudit.sections.claims import quoted_claims
 from memeaudit.sections.excerpt import BRIEF_WORDS, DANGLING, QUOTE_WORDS, bare, count, excerpt
 from memeaudit.sections.gist import first_sentences, paragraphs
 from memeaudit.sections.image_kind import (
-    caption_lines,
     chat_summary,
     code_details,
     email_details,
     noun_for,
-    number,
-    picture_phrase,
     poster_layout,
     review_details,
-    shot,
     structure,
     terminal_details,
 )
 from memeaudit.sections.media import card_link, card_says, carries
-from memeaudit.sections.paragraph import Paragraph, article, ocr, plural, post_field, rule
+from memeaudit.sections.opening import caption as meme_caption
+from memeaudit.sections.opening import (
+    object_evidence,
+    objects_phrase,
+    opening,
+    pictured,
+)
+from memeaudit.sections.paragraph import Paragraph, ocr, plural, post_field, rule
 from memeaudit.sections.template import built_on
-from memeaudit.vision.detect import coco_labels
 
 MAX_WORDS = 150  # the section's budget; the least important sentences go first
 MIN_WORDS = 40  # a shorter Description says what the image does not tell about its source
@@ -56,54 +55,6 @@ NOT_PROSE_ROWS = 4  # rows quoted of a text that holds no sentence
 LETTERS_SHARE = 0.6  # ... if letters are at least this share of their characters
 NOUNS = {"replies": "reply", "reposts": "repost", "likes": "like", "views": "view"}
 HEDGES = frozenset({"over", "more", "nearly", "almost", "about", "around", "up", "at", "some"})
-
-NUMBERS = [
-    "no",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
-
-
-def count_phrase(label: str, n: int) -> str:
-    plural = {name: pl for name, pl in coco_labels().values()}.get(label, label + "s")
-    word = NUMBERS[n] if n < len(NUMBERS) else str(n)
-    return f"{article(label)} {label}" if n == 1 else f"{word} {plural}"
-
-
-def _objects_phrase(objects: list[DetectedObject]) -> str:
-    """'three cats, labelled ChatGPT, Claude and DeepSeek' (objects grouped by label)."""
-    parts = []
-    for label, n in Counter(o.label for o in objects).most_common():
-        tags = [o.tag for o in objects if o.label == label and o.tag]
-        phrase = count_phrase(label, n)
-        if tags and len(tags) == n:
-            phrase += f", labelled {join_names(tags)}"
-        elif tags:
-            some = NUMBERS[len(tags)] if len(tags) < len(NUMBERS) else str(len(tags))
-            phrase += f", {some} of them labelled {join_names(tags)}"
-        parts.append(phrase)
-    return join_names(parts)
-
-
-def _object_evidence(objects: list[DetectedObject]) -> list[Evidence]:
-    return [
-        Evidence(
-            kind="object",
-            text=f"{o.label} {o.conf:.2f}" + (f" tagged {o.tag}" if o.tag else ""),
-            bbox=o.bbox,
-        )
-        for o in objects
-    ]
 
 
 def _language(w: Words, ocr_result: OcrResult, covered: frozenset[str] | None) -> list[str]:
@@ -266,61 +217,6 @@ def _not_prose(w: Words, lines: list[Line]) -> list[tuple[str, Evidence]]:
     return [(w("text-not-prose", quote=_quoted(shown)), ocr(bare(shown)))]
 
 
-def _pictured(scene: Scene | None) -> bool:
-    """A scene with a picture in it, where an object detector's silence is worth a sentence."""
-    pictured = ("photo", "cartoon", "picture", "caption-meme", "top-bottom-meme")
-    return scene is not None and scene.kind in pictured
-
-
-def _caption(
-    ocr_result: OcrResult, vision: Vision, screen: Screen | None, kind: str | None
-) -> list[str]:
-    """A caption meme's caption, one string per line: the text above a chat (memeaudit.kinds),
-    or the lines above a caption meme's picture that are not labels tied to it."""
-    if screen is not None and screen.caption:
-        return screen.caption.split("\n")
-    scene = vision.scene
-    if scene is None or kind not in (None, "screenshot"):
-        return []
-    if scene.kind == "top-bottom-meme":
-        return [ln.text for ln in ocr_result.lines if ln.text.strip()]
-    if scene.kind != "caption-meme":
-        return []
-    labels = {o.tag for o in vision.objects if o.tag} | set(vision.untied_labels)
-    return [ln.text for ln in caption_lines(ocr_result.lines, vision) if ln.text not in labels]
-
-
-def _opening(
-    w: Words,
-    screen: Screen | None,
-    post: Post | None,
-    vision: Vision,
-    kind: str | None,
-    caption: list[str],
-) -> list[tuple[str, list[Evidence]]]:
-    """The first sentence: what the image is."""
-    objects, scene = vision.objects, vision.scene
-    if kind not in (None, "screenshot") or post is not None:
-        what = shot(w, screen, post, scene)
-        if kind == "post" and (vision.panels or objects) and not caption:
-            dated = post is not None and bool(post.timestamp_raw)  # '…, dated 23 Feb, with'
-            picture = picture_phrase(w, scene, panel=True)
-            return [(w("combines", shot=what + ("," if dated else ""), picture=picture), [])]
-        if not caption:
-            return [(w("is", shot=what), [])]
-    else:
-        base = picture_phrase(w, scene)
-        if scene is not None and scene.kind == "multi-panel-meme":
-            base = w("multi-panel", n=number(max(len(scene.panels), 2)))
-        what = w("showing", kind=base, objects=_objects_phrase(objects)) if objects else base
-        if scene is not None and scene.kind == "top-bottom-meme" and caption:
-            return [(w("top-bottom", shot=what), _object_evidence(objects))]
-        if not caption:
-            return [(w("is", shot=what), _object_evidence(objects))]
-    lines = w("caption-lines", count=len(caption), n=number(len(caption)))
-    return [(w("caption-over", lines=lines, shot=what), _object_evidence(objects))]
-
-
 def describe(
     ocr_result: OcrResult,
     post: Post | None,
@@ -351,15 +247,15 @@ def describe(
     if post is not None:
         evidence += [post_field("platform", post.platform), post_field("handle", post.handle or "")]
     kind = screen.kind if screen is not None else ("post" if post is not None else None)
-    caption = _caption(ocr_result, vision, screen, kind)
+    caption = meme_caption(ocr_result, vision, screen, kind)
     unsure = kind in (None, "screenshot") and post is None and not caption
     if unsure and poster_layout(ocr_result.lines):  # a headline over smaller print, no app
         kind = "poster"
         par.say(w("poster-layout"), *evidence, rule("describe.poster-layout"))
     if kind != "poster" or (screen is not None and screen.kind == "poster"):
-        for said, ev in _opening(w, screen, post, vision, kind, caption):
+        for said, ev in opening(w, screen, post, vision, kind, caption):
             par.say(said, *evidence, *ev)
-    if not objects and kind in (None, "screenshot") and post is None and _pictured(scene):
+    if not objects and kind in (None, "screenshot") and post is None and pictured(scene):
         par.say(w("no-objects"), rule("describe.no-objects"), priority=3)
     if post is not None:
         for said, ev in structure(w, post):
@@ -377,12 +273,12 @@ def describe(
             par.say(said, ev, priority=1)
     if objects and (kind not in (None, "screenshot") or post is not None):
         par.say(
-            w("picture-shows", objects=_objects_phrase(objects)),
-            *_object_evidence(objects),
+            w("picture-shows", objects=objects_phrase(objects)),
+            *object_evidence(objects),
             priority=2,
         )
     if vision.media is not None and media_words is not None:
-        for said, evs in carries(vision.media, media_words, _objects_phrase):
+        for said, evs in carries(vision.media, media_words, objects_phrase):
             par.say(said, *evs, priority=2)
     if vision.template is not None and template_words is not None:
         for said, ev in built_on(vision.template, template_words):
