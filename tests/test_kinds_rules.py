@@ -293,3 +293,26 @@ def test_a_phone_mail_apps_header_gives_sender_and_recipient_not_avatar_or_clock
     found = facts.extract(kb, ocr, None, Vision(), None, [], screen)
     assert not found.personal_data
     assert "qr-code-phishing" in [h.id for h in found.topics]
+
+
+def test_a_group_chat_gives_each_member_their_bubbles_and_the_status_bar_is_no_caption() -> None:
+    ocr = _ocr(
+        ("11:12", 10, 2),
+        ("Fernhill Road BBQ", 60, 24),
+        ("Amy, Ben, Chloe, You", 60, 46),
+        ("TODAY", 180, 80),
+        ("Amy", 20, 110),
+        ("Saturday 2pm at ours! Bring chairs", 20, 132),
+        ("Ben", 20, 180),
+        ("I'm bringing my famous potato salad", 20, 202),
+        ("Sounds great, we'll bring drinks", 150, 250),
+        ("Message", 10, 320),
+    )
+    screen = kinds.read_screen(ocr, None)
+    assert (screen.kind, screen.platform, screen.caption) == ("chat", "WhatsApp", None)
+    assert screen.chat.contact == "Fernhill Road BBQ"
+    assert [(m.speaker, m.text) for m in screen.chat.messages] == [
+        ("Amy", "Saturday 2pm at ours! Bring chairs"),
+        ("Ben", "I'm bringing my famous potato salad"),
+        ("me", "Sounds great, we'll bring drinks"),
+    ]

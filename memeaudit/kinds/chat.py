@@ -29,6 +29,8 @@ GLUED_INITIAL = re.compile(r"(?<=[a-z])(?=[A-Z]\.$)")  # "OmarG." -> "Omar G."
 TRAILING_BAR = re.compile(r"(?<=[a-z])[I|]$")  # "Mateo QuillI": a window edge read as I
 AVATAR = re.compile(r"^[A-Z]{1,2}$")  # an avatar's initials: "G", "JR"
 MAX_TITLE_WORDS = 5
+MEMBERS = re.compile(r"^([^\W\d][\w.'’-]*, )+you$", re.IGNORECASE)  # "Amy, Ben, Chloe, You"
+STATUS_BAR = re.compile(r"^\W*(\d{1,2}[:.]\d{2}|[45]g|lte|wi-?fi)\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -72,23 +74,28 @@ def _title(rows_: list[Row]) -> tuple[int | None, int]:
     """(index of the contact's row, index of the first row below the title bar). The contact is
     the row above a status line ('online', 'Active now'), else the first row."""
     status = phrases("chat", "status")
+    top = next((i for i, r in enumerate(rows_[:3]) if not STATUS_BAR.match(r.text)), 0)
     for i, row in enumerate(rows_[:6]):
         if i and status.match(row.text):
             avatar = i > 1 and AVATAR.match(rows_[i - 1].text.strip())  # its initials, a row apart
             return (i - 2 if avatar else i - 1), i + 1
-    if (
-        rows_
-        and len(rows_[0].text.split()) <= MAX_TITLE_WORDS
-        and not phrases("chat").match(rows_[0].text)
+    if (  # the first row under the phone's status bar
+        len(rows_) > top
+        and len(rows_[top].text.split()) <= MAX_TITLE_WORDS
+        and not phrases("chat").match(rows_[top].text)
     ):
-        return 0, 1
+        return top, top + 1
     return None, 0
 
 
 def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     at, start = _title(rows_)
     contact = _clean_name(rows_[at].text) if at is not None else None
-    caption = "\n".join(r.text for r in rows_[:at]) if at else None  # one line per row
+    above = [r.text for r in rows_[:at] if at and not STATUS_BAR.match(r.text)] if at else []
+    caption = "\n".join(above) or None  # one line per row, the phone's status bar left out
+    # A group's title has its members under it ("Amy, Ben, Chloe, You"): a bubble that opens
+    # with one of their names is theirs, and the others are nobody the layout names.
+    members = _members(rows_[at + 1].text) if at is not None and at + 1 < len(rows_) else set()
     chrome = phrases("chat")
     chip = next(
         (i for i in range(start, min(start + 4, len(rows_))) if chrome.match(rows_[i].text)), None
@@ -120,16 +127,40 @@ def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     timed = sum(bool(BUBBLE_TIME.search(_text(b))) for b in bubbles)
     strip_times = timed * 2 > len(bubbles)
     messages = []
+    named: str | None = None  # a member's name read as a bubble of its own
     for bubble in bubbles:
         text, time = _text(bubble), None
         if strip_times and (found := BUBBLE_TIME.search(text)):
             text, time = text[: found.start()].strip(), found["time"].replace("o", "0")
             time = time.replace("g", "9")
+        speaker = ME if bubble.mine else (None if members else contact)
+        if members and not bubble.mine and (name := _opening_member(text, members)):
+            speaker, text = name, text[len(name) :].strip()
+            if not text:  # the name on a row of its own, over its bubble
+                named = name
+                continue
+        if members and not bubble.mine and speaker is None and named:
+            speaker = named
+        named = None
         if text:
-            speaker = ME if bubble.mine else contact
             box = union_box([r.bbox for r in bubble.rows])
             messages.append(ChatMessage(speaker=speaker, text=text, time=time, bbox=box))
     return Chat(contact=contact, messages=messages), caption or None
+
+
+def _members(status: str) -> set[str]:
+    """The names in a group's members line, the owner's 'You' left out; empty for any other."""
+    if not MEMBERS.match(status.strip()):
+        return set()
+    return {n.strip() for n in status.split(",") if n.strip().lower() != "you"}
+
+
+def _opening_member(text: str, members: set[str]) -> str | None:
+    """The member whose name opens a bubble's text ('Amy Saturday 2pm…'), any case ('chloe')."""
+    for name in sorted(members, key=len, reverse=True):
+        if text.lower().startswith(name.lower()) and text[len(name) : len(name) + 1] in (" ", ""):
+            return name
+    return None
 
 
 def _continues(last: Bubble, row: Row, height: float, time_only: bool, timed: bool) -> bool:

@@ -32,6 +32,7 @@ from memeaudit.sections.image_kind import (
     code_details,
     email_details,
     noun_for,
+    one_to_one,
     poster_layout,
     review_details,
     structure,
@@ -111,25 +112,30 @@ def _gist(
     return [(w(reads if whole else begins, quote=_quoted(shown), **fields), ocr(bare(shown)))]
 
 
-def _exchange(w: Words, messages: list[ChatMessage]) -> list[tuple[str, Evidence]]:
+def _exchange(
+    w: Words, messages: list[ChatMessage], contact: str | None
+) -> list[tuple[str, Evidence]]:
     """The first message that holds a sentence, and the first answer to it from another
     speaker that holds one, each as read (a status line or a title read as a bubble is passed
-    over)."""
+    over). The title's contact, named once already, is 'the contact' here."""
     for i, first in enumerate(messages):
-        said = _gist(w, first.text, "chat-first", "chat-first", speaker=_speaker(w, first, True))
+        speaker = _speaker(w, first, True, contact)
+        said = _gist(w, first.text, "chat-first", "chat-first", speaker=speaker)
         if not said:
             continue
         for answer in messages[i + 1 :]:
             if answer.speaker == first.speaker:
                 continue
-            speaker = _speaker(w, answer, True)
+            speaker = _speaker(w, answer, True, contact)
             if reply := _gist(w, answer.text, "chat-answer", "chat-answer", speaker=speaker):
                 return said + reply
         return said
     return []
 
 
-def _speaker(w: Words, message: ChatMessage, capital: bool) -> str:
+def _speaker(w: Words, message: ChatMessage, capital: bool, contact: str | None = None) -> str:
+    if contact is not None and message.speaker == contact:
+        return w("contact-first") if capital else w("contact")
     if message.speaker is None:  # no name over the bubble: someone other than the owner
         return w("someone-first") if capital else w("someone")
     if message.speaker == ME:
@@ -178,7 +184,7 @@ def _text_gist(
         noun = noun_for(w, post.platform)
         return _gist(w, post.body, "post-reads", "post-begins", noun=noun, claimed=claimed)
     if kind == "chat" and screen is not None and screen.chat and screen.chat.messages:
-        return said + _exchange(w, screen.chat.messages)
+        return said + _exchange(w, screen.chat.messages, one_to_one(screen.chat))
     if kind == "email" and screen is not None and screen.email and screen.email.body:
         return _gist(
             w, screen.email.body, "email-reads", "email-begins", greeting=True, claimed=claimed

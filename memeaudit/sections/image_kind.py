@@ -14,7 +14,7 @@ from memeaudit.kinds.chrome import words
 from memeaudit.kinds.rows import rows
 from memeaudit.kinds.when import AGE
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import Evidence, Line, Post, Scene, Screen, Vision
+from memeaudit.model import Chat, Evidence, Line, Post, Scene, Screen, Vision
 from memeaudit.sections.gist import chrome_row
 from memeaudit.sections.paragraph import article, one_stop, post_field, rule
 
@@ -217,13 +217,27 @@ def structure(w: Words, post: Post) -> list[tuple[str, Evidence]]:
     return said
 
 
+def one_to_one(chat: Chat) -> str | None:
+    """The chat's contact where it is a phone number ('+44 7700 900481') and every message is
+    theirs or the owner's: given once in the title sentence, 'the contact' after it. None for a
+    name (a name reads well twice) and in a group, where each speaker keeps a name."""
+    others = {m.speaker for m in chat.messages if m.speaker != ME}
+    number = chat.contact is not None and sum(c.isdigit() for c in chat.contact) >= 5
+    return chat.contact if number and others == {chat.contact} else None
+
+
 def chat_summary(w: Words, screen: Screen) -> list[tuple[str, Evidence]]:
     """'It shows six messages: four from Ben Moreau and two from the screenshot's owner.'"""
     chat = screen.chat
     if chat is None or not chat.messages:
         return []
     by = Counter(m.speaker or "?" for m in chat.messages)
-    named = {who: w("owner") if who == ME else who for who in by if who != "?"}
+    contact = one_to_one(chat)
+    named = {
+        who: w("owner") if who == ME else w("contact") if who == contact else who
+        for who in by
+        if who != "?"
+    }
     n = len(chat.messages)
     if n == 1:
         breakdown = next(iter(named.values()), w("owner"))
