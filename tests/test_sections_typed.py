@@ -143,3 +143,21 @@ def test_a_chats_gist_passes_over_bubbles_without_a_sentence(kb: Knowledge) -> N
     assert "“are we still on for dinner thursday?”" in text
     assert "answers:" in text
     assert "from the screenshot's owner (two) and one with no name shown" in text
+
+
+def _laid(rows: list[tuple[str, int]]) -> OcrResult:
+    """Rows of 30 px, each set at x (a centred flyer, or text ranged left)."""
+    lines = [
+        Line(text=t, conf=0.99, bbox=(x, 10 + 40 * i, 11 * len(t), 30), engine="test")
+        for i, (t, x) in enumerate(rows)
+    ]
+    return OcrResult(text="\n".join(t for t, _ in rows), engine="test", words=[], lines=lines)
+
+
+def test_print_set_centred_is_a_poster_even_without_a_large_headline() -> None:
+    texts = ["LOST CAT", "Grey tabby, answers to Miso", "Last seen on Elm Street", "Call us"]
+    width = max(11 * len(t) for t in texts)
+    centred = _laid([(t, 20 + (width - 11 * len(t)) // 2) for t in texts])
+    ranged = _laid([(t, 20) for t in texts])
+    assert poster_layout(centred.lines)
+    assert not poster_layout(ranged.lines)

@@ -11,7 +11,7 @@ from collections import Counter
 from memeaudit.facts.text import join_names
 from memeaudit.kinds.chat import ME
 from memeaudit.kinds.chrome import words
-from memeaudit.kinds.rows import rows
+from memeaudit.kinds.rows import Row, bounds, rows
 from memeaudit.kinds.when import AGE
 from memeaudit.knowledge.wording import Words
 from memeaudit.model import Chat, Evidence, Line, Post, Scene, Screen, Vision
@@ -35,6 +35,7 @@ DAY_AT = re.compile(r"^(?:today|yesterday) at\s+", re.IGNORECASE)
 PICTURE_KINDS = ("photo", "cartoon", "picture", "screenshot")
 MIN_POSTER_ROWS, MAX_POSTER_ROWS = 3, 25  # rows of text a poster's layout has
 HEADLINE_RATIO = 1.4  # a poster's first row is at least this many times the median row's height
+CENTRED_SHARE = 0.7  # ... or this share of its rows are set centred
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve"]  # fmt: skip
 
@@ -179,9 +180,20 @@ def poster_layout(lines: list[Line]) -> bool:
         return False
     heights = sorted(r.height for r in laid)
     median = heights[len(heights) // 2]
-    if laid[0].height < HEADLINE_RATIO * median:
+    if laid[0].height < HEADLINE_RATIO * median and not _centred(laid):
         return False
     return sum(chrome_row(r.text) for r in laid) <= 1
+
+
+def _centred(laid: list[Row]) -> bool:
+    """Print set centred, as on a flyer: most rows with equal margins either side, several of
+    them well inside the text's edges (an app's text is ranged left)."""
+    left, right = bounds(laid)
+    width = max(right - left, 1)
+    gaps = [(r.bbox[0] - left, right - (r.bbox[0] + r.bbox[2])) for r in laid]
+    even = sum(abs(a - b) < 0.08 * width for a, b in gaps)
+    inside = sum(min(a, b) > 0.1 * width and abs(a - b) < 0.08 * width for a, b in gaps)
+    return even >= CENTRED_SHARE * len(laid) and inside >= 2
 
 
 def caption_lines(lines: list[Line], vision: Vision) -> list[Line]:
