@@ -95,12 +95,18 @@ def _post(platform: str, lines: list[Line], **fields: object) -> Post:
     )
 
 
+# The phone's status bar over a post: its clock, network and battery ('18:22', '5G')
+CLOSE = re.compile(r"^\s*[x×✕…]\s*$|^\s*\.{3}\s*$", re.IGNORECASE)  # a post's close or menu button
+STATUS_BAR = re.compile(r"^\W*(\d{1,2}[:.]\d{2}|[45]g|lte|wi-?fi)\W*$", re.IGNORECASE)
+
+
 def _reactions(platform: str, lines: list[Line]) -> Post | None:
     """Facebook and LinkedIn: name, (headline,) time; body; reactions and counts; buttons."""
     at = _button_row(lines, cues()["layouts"][platform]["buttons"])
-    if at is None or at < 3:
+    top = next((i for i, ln in enumerate(lines[:3]) if not STATUS_BAR.match(ln.text)), 0)
+    if at is None or at < top + 3:
         return None
-    head = next((i for i in range(1, min(4, at)) if time_in(lines[i].text)), None)
+    head = next((i for i in range(top + 1, min(top + 4, at)) if time_in(lines[i].text)), None)
     if head is None:
         return None
     counts_at = at - 1
@@ -114,10 +120,10 @@ def _reactions(platform: str, lines: list[Line]) -> Post | None:
     return _post(
         platform,
         lines[:at],
-        display_name=_name(lines[0].text),
+        display_name=_name(lines[top].text),
         timestamp_raw=time_in(lines[head].text),
         counts=counts,
-        body_lines=lines[head + 1 : first_row],
+        body_lines=[ln for ln in lines[head + 1 : first_row] if not CLOSE.match(ln.text)],
     )
 
 

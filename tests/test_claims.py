@@ -181,3 +181,11 @@ def test_a_specification_is_no_one_a_claim_concerns() -> None:
         "StressForge"
     ]
     assert names_in("Pfizer hid the data from the FDA.") == ["Pfizer", "FDA"]
+
+
+def test_words_in_capitals_for_emphasis_are_no_names_and_acronyms_still_are() -> None:
+    from memeaudit.facts.checkworthy import names_in
+
+    assert names_in("URGENT The Corrin Lake dam has BURST!!") == ["Corrin Lake"]
+    assert names_in("Get to high ground NOW and SHARE before they delete this!!!") == []
+    assert names_in("Scientists at MIT and the NHS found it.") == ["MIT", "NHS"]

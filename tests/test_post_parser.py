@@ -421,3 +421,23 @@ def test_a_threads_header_after_an_avatar_mark_and_icons_stuck_to_counts() -> No
     )
     assert parsed is not None and (parsed.platform, parsed.handle) == ("Threads", "holistic.hanna")
     assert (parsed.counts.likes, parsed.counts.replies, parsed.counts.reposts) == (4200, 618, 933)
+
+
+def test_a_facebook_post_under_the_phones_status_bar_is_by_its_page_not_the_clock() -> None:
+    lines = [
+        _line("18:22", 5, x=10),
+        _line("5G", 5, x=330),
+        _line("Harlow Valley Community Watch", 50, x=60),
+        _line("47m", 80, x=60),
+        _line("X", 50, x=380),
+        _line("URGENT The Corrin Lake dam has BURST!! Water will reach town", 130),
+        _line("within 2 HOURS. Get to high ground NOW and SHARE", 160),
+        _line("1.2K 340 comments 2.1K shares", 210),
+        _line("Like", 250, x=20),
+        _line("Comment", 250, x=150),
+        _line("Share", 250, x=300),
+    ]
+    parsed = parse_post(_ocr(lines))
+    assert parsed is not None and parsed.platform == "Facebook"
+    assert parsed.display_name == "Harlow Valley Community Watch"
+    assert parsed.body is not None and parsed.body.startswith("URGENT")

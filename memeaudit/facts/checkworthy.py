@@ -18,6 +18,7 @@ from memeaudit.ocr.cleanup import MIN_FREQUENCY, english
 STRONG = ("breaking", "promise", "reported-speech", "quote", "health")
 NAME = re.compile(r"(?<![\w@#])[A-ZÀ-Ý][\w'’.&-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-ZÀ-Ý][\w'’.&-]*)*")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+SHOUTED_FREQUENCY = 5e-6  # a word in capitals this common is emphasis ('BURST'), not 'MIT' or 'UPS'
 COMMON_FREQUENCY = MIN_FREQUENCY  # a first word rarer than this in English is taken for a name
 
 
@@ -65,6 +66,14 @@ def _technical(word: str) -> bool:
     return word in _units() or any(c.isdigit() for c in word) or bool(PLURAL_ACRONYM.match(word))
 
 
+def _shouted(word: str, known: frozenset[str]) -> bool:
+    """A common English word written in capitals ('NOW', 'BURST'), not a known name ('WHO')."""
+    word = word.strip(".,;:!?'’")
+    if len(word) < 3 or not word.isupper() or word in known or word.lower() in known:
+        return False
+    return english().frequency(word.lower()) >= SHOUTED_FREQUENCY
+
+
 def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised runs that read as names: anywhere but the sentence's start, or at the start
     when the run is several words, a known name, or a word rare in English ("Pfizer"). Function
@@ -80,7 +89,13 @@ def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
         at_start = not start or start[-1] in ".:!?"
         if sentence[match.end() :].lstrip().startswith(":") and at_start:
             continue  # "PSA: ...", "Me: ..."
-        while words and (words[0].lower() in skip or (at_start and words[0].endswith("ing"))):
+        while words and _shouted(words[-1], known):  # "… NOW", "SHARE", "BURST": emphasis
+            words = words[:-1]
+        while words and (
+            words[0].lower() in skip
+            or (at_start and words[0].endswith("ing"))
+            or _shouted(words[0], known)  # "URGENT The Corrin Lake"
+        ):
             words = words[1:]  # "The", "Introducing"
         if all(w.lower() in skip for w in words):
             continue
