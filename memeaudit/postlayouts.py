@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from memeaudit.geometry import same_row, union_box
+from memeaudit.kinds.rows import STATUS_BAR
 from memeaudit.model import Counts, Line, Post
 from memeaudit.postfields import (
     AGO,
@@ -95,9 +96,7 @@ def _post(platform: str, lines: list[Line], **fields: object) -> Post:
     )
 
 
-# The phone's status bar over a post: its clock, network and battery ('18:22', '5G')
 CLOSE = re.compile(r"^\s*[x×✕…]\s*$|^\s*\.{3}\s*$", re.IGNORECASE)  # a post's close or menu button
-STATUS_BAR = re.compile(r"^\W*(\d{1,2}[:.]\d{2}|[45]g|lte|wi-?fi)\W*$", re.IGNORECASE)
 
 
 def _reactions(platform: str, lines: list[Line]) -> Post | None:

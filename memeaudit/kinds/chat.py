@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from memeaudit.geometry import union_box
 from memeaudit.kinds.chrome import phrases
 from memeaudit.kinds.classify import CHANNEL_HEADER
-from memeaudit.kinds.rows import Row, bounds, line_height, side
+from memeaudit.kinds.rows import AVATAR, STATUS_BAR, Row, bounds, line_height, side
 from memeaudit.model import Chat, ChatMessage
 
 ME = "me"
@@ -27,10 +27,8 @@ CHANNEL_INPUT = re.compile(r"^message\s*#\s?(?P<name>[\w][\w.-]*)$", re.IGNORECA
 INITIALS = re.compile(r"^(?P<initials>[A-Z]{1,3})\s+(?P<rest>.+)$")
 GLUED_INITIAL = re.compile(r"(?<=[a-z])(?=[A-Z]\.$)")  # "OmarG." -> "Omar G."
 TRAILING_BAR = re.compile(r"(?<=[a-z])[I|]$")  # "Mateo QuillI": a window edge read as I
-AVATAR = re.compile(r"^[A-Z]{1,2}$")  # an avatar's initials: "G", "JR"
 MAX_TITLE_WORDS = 5
 MEMBERS = re.compile(r"^([^\W\d][\w.'’-]*, )+you$", re.IGNORECASE)  # "Amy, Ben, Chloe, You"
-STATUS_BAR = re.compile(r"^\W*(\d{1,2}[:.]\d{2}|[45]g|lte|wi-?fi)\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,7 +89,7 @@ def _title(rows_: list[Row]) -> tuple[int | None, int]:
 def _bubbles(rows_: list[Row]) -> tuple[Chat, str | None]:
     at, start = _title(rows_)
     contact = _clean_name(rows_[at].text) if at is not None else None
-    above = [r.text for r in rows_[:at] if at and not STATUS_BAR.match(r.text)] if at else []
+    above = [r.text for r in rows_[:at] if not STATUS_BAR.match(r.text)] if at else []
     caption = "\n".join(above) or None  # one line per row, the phone's status bar left out
     # A group's title has its members under it ("Amy, Ben, Chloe, You"): a bubble that opens
     # with one of their names is theirs, and the others are nobody the layout names.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from memeaudit.kinds.chrome import phrases, words
-from memeaudit.kinds.rows import Row, plain
+from memeaudit.kinds.rows import AVATAR, Row, plain
 from memeaudit.kinds.when import when
 from memeaudit.model import Email
 
@@ -17,7 +17,6 @@ LABEL = re.compile(
     r"^(?P<label>from|to|cc|bcc|subject|date|sent|reply-to)\s*[:;]\s*(?P<value>.*)$", re.I
 )
 CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}(\s?[ap]m)?\s*$", re.I)  # a bare time: no subject
-AVATAR = re.compile(r"^[A-Z]{1,2}$")  # the sender's avatar initials, on a row of their own
 # The folder chip after a webmail subject, often read stuck to it ('Saturdayinbox').
 FOLDER = re.compile(r"\s*(?:inbox|spam|junk|important|external|updates|promotions)\s*[x×]?$", re.I)
 HEADER_ROWS = 6  # the sender is among the first rows of a webmail view

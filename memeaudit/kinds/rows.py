@@ -14,6 +14,9 @@ from memeaudit.model import BBox, Line
 Side = Literal["left", "right", "centre"]
 JOIN_GAP = 2.0  # pieces of a row closer than this many line heights are one row
 ONLY_PUNCTUATION = re.compile(r"^[\W_]+$")
+# A phone's status bar over an app: its clock, network and battery ('18:22', '5G').
+STATUS_BAR = re.compile(r"^\W*(\d{1,2}[:.]\d{2}|[45]g|lte|wi-?fi)\W*$", re.IGNORECASE)
+AVATAR = re.compile(r"^[A-Z]{1,2}$")  # an avatar's initials on a row of their own: "G", "JR"
 
 
 @dataclass
