@@ -40,6 +40,7 @@ from memeaudit.postfields import (
 from memeaudit.postlayouts import parse_layout
 from memeaudit.tokenread import read_line, reconcile
 
+REDDIT_BYLINE = re.compile(r"(^|\s)r/\w+|\bposted by\s*$", re.IGNORECASE)
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
 # The rest of a handle whose '_' OCR read as a space: '@ravi haddad · Mar 4', '@priya sato47'.
 SPLIT_HANDLE = re.compile(
@@ -141,6 +142,8 @@ def _header(
             name, name_line = _name_before(lines, i)
             if name_line is not None:
                 used = [name_line, line]
+        if platform == "Reddit" and name and REDDIT_BYLINE.search(name):
+            name = None  # 'r/personalfinance · Posted by': the subreddit's byline, not a name
         if platform == "Reddit" and i:
             used = [lines[i - 1], line]
         name_box = _name_box(name_line, name) if name and name_line is not None else None

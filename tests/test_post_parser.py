@@ -441,3 +441,14 @@ def test_a_facebook_post_under_the_phones_status_bar_is_by_its_page_not_the_cloc
     assert parsed is not None and parsed.platform == "Facebook"
     assert parsed.display_name == "Harlow Valley Community Watch"
     assert parsed.body is not None and parsed.body.startswith("URGENT")
+
+
+def test_a_reddit_byline_is_no_display_name() -> None:
+    lines = [
+        _line("r/personalfinance · Posted by u/quiet_ledger 5h", 10),
+        _line("Got a text saying my bank account is locked, is this real?", 50),
+        _line("1.2k 214 Comments Share Save", 100),
+    ]
+    parsed = parse_post(_ocr(lines))
+    assert parsed is not None and (parsed.platform, parsed.handle) == ("Reddit", "u/quiet_ledger")
+    assert parsed.display_name is None

@@ -193,3 +193,11 @@ def test_report_prose(kind: str, name: str, number: int) -> None:
     sections = _sample(name) if kind == "sample" else _card(name)
     problems = [p for p in lint(sections) if p.section == number]
     assert problems == [], f"{sections[number]}\n" + "\n".join(map(str, problems))
+
+
+def test_a_value_ending_in_its_own_stop_ends_the_sentence_once() -> None:
+    from memeaudit.sections.paragraph import Paragraph
+
+    par = Paragraph(1)
+    par.say("The image is a screenshot of a chat with Marta K..")
+    assert par.section().text == "The image is a screenshot of a chat with Marta K."

@@ -27,7 +27,8 @@ class Paragraph:
     priorities: list[int] = field(default_factory=list)
 
     def say(self, text: str, *evidence: Evidence, priority: int = 0) -> None:
-        self.sentences.append(Sentence(text=text, evidence=list(evidence)))
+        # a value that ends in its own stop ('Marta K.') ends the sentence once
+        self.sentences.append(Sentence(text=one_stop(text), evidence=list(evidence)))
         self.priorities.append(priority)
 
     def section(self, budget: int | None = None) -> Section:
