@@ -71,9 +71,9 @@ def _discussed(
     kb: Knowledge, text: str, topics: list[TopicHit], exposed: bool
 ) -> tuple[list[TopicHit], list[TopicHit]]:
     """(topics the image shows, topics its text only discusses). A topic is discussed where the
-    text has a discussion cue (a talk, a course: language.yaml), it was found by keyword, every
-    span that found it is in its own title ('ransomware'), and nothing else is wrong: no other
-    topic, no personal data, no impersonation, no suspicious link."""
+    text has a discussion cue (a talk, a course: language.yaml) and every topic found was found
+    by keyword on words of its own title ('ransomware'); a topic a link raised, personal data or
+    an impersonation keeps them all shown."""
     assert kb.language is not None
     cue = next((c for c in kb.language.discussion if trigger_search(c, text)), None)
     if cue is None or exposed or not topics:
