@@ -107,12 +107,22 @@ def local_pool(
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's workers at once, rather than wait for the images they hold (a worker
-    writes nothing, so nothing is lost), and drop the work not yet started."""
+    writes nothing, so nothing is lost), and drop the work not yet started.
+
+    A worker killed while it sends a result (a report over 16 kB goes as a header, then a body)
+    leaves half a message in the result pipe, and the pool's manager thread waits for the rest
+    forever: `shutdown(wait=True)` then hung the batch after Ctrl-C (the signal test failed one
+    clean-clone CI run in three). This process's own copy of the pipe's write end is closed once the workers
+    are killed, so the reader sees end-of-file, the pool counts itself broken, and shutdown
+    returns (tests/test_batch_stop.py)."""
     if hasattr(pool, "kill_workers"):  # Python 3.14
         pool.kill_workers()
     for worker in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError):
             worker.kill()
+    results = getattr(pool, "_result_queue", None)
+    with contextlib.suppress(AttributeError, OSError):
+        results._writer.close()  # type: ignore[union-attr]
     pool.shutdown(wait=True, cancel_futures=True)
 
 
