@@ -112,9 +112,9 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     A worker killed while it sends a result (a report over 16 kB goes as a header, then a body)
     leaves half a message in the result pipe, and the pool's manager thread waits for the rest
     forever: `shutdown(wait=True)` then hung the batch after Ctrl-C (the signal test failed one
-    clean-clone CI run in three). This process's own copy of the pipe's write end is closed once the workers
-    are killed, so the reader sees end-of-file, the pool counts itself broken, and shutdown
-    returns (tests/test_batch_stop.py)."""
+    clean-clone CI run in three). This process's own copy of the pipe's write end is closed
+    once the workers are killed, so the reader sees end-of-file, the pool counts itself broken,
+    and shutdown returns (tests/test_batch_stop.py)."""
     if hasattr(pool, "kill_workers"):  # Python 3.14
         pool.kill_workers()
     for worker in list((getattr(pool, "_processes", None) or {}).values()):
