@@ -74,7 +74,7 @@ def _webmail(rows_: list[Row]) -> Email:
     ]
     if name is None and above and _name_over(rows_[above[-1]], rows_[at]):
         name, above = rows_[above[-1]].text.strip(), above[:-1]  # 'Name' over '<address>'
-    subject = FOLDER.sub("", rows_[above[-1]].text).strip(" <‹←") if above else None
+    subject = _spaced(FOLDER.sub("", rows_[above[-1]].text).strip(" <‹←")) if above else None
     if subject is not None and sum(c.isalpha() for c in subject) < 3:
         subject = None  # a back button's '<', the status bar's '5G': no subject
     date = when(rows_[dated[0]].text) if dated else None
