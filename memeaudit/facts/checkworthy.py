@@ -86,7 +86,8 @@ def names_in(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     for match in NAME.finditer(sentence):
         words = [w for w in match.group(0).rstrip(".'’").split() if w != "I"]
         start = sentence[: match.start()].strip(" \"“'(-–—")
-        at_start = not start or start[-1] in ".:!?"
+        dash = re.search(r"[—–]\s*$", sentence[: match.start()]) is not None  # "— Unpaid tax"
+        at_start = not start or start[-1] in ".:!?" or dash
         if sentence[match.end() :].lstrip().startswith(":") and at_start:
             continue  # "PSA: ...", "Me: ..."
         while words and _shouted(words[-1], known):  # "… NOW", "SHARE", "BURST": emphasis

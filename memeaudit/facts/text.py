@@ -130,14 +130,48 @@ def without_gutter(text: str) -> str:
     return "\n".join(ln for ln in kept if ln.strip())
 
 
+# A line that ends a unit of its own in a block of wrapped prose: a letter's address line, a
+# heading or a date, far shorter than the block's long lines, with no stop, before a line that
+# starts anew ('Eastbury EB2 9LD' / '2 March 2026' / 'FINAL NOTICE — …').
+SHORT_LINE = 0.6
+# Abbreviations whose stop ends no sentence.
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:ref|no|nr|mr|mrs|ms|dr|st|vs|e\.g|i\.e|jr|sr|prof|approx|fig|vol|tel|acct)\.$",
+    re.IGNORECASE,
+)
+NEW_START = re.compile(r"^[A-Z0-9£$€“\"(]")
+
+
+def _set_lines(paragraph: str) -> list[str]:
+    """The paragraph cut after each short line that stands alone (see SHORT_LINE)."""
+    lines = [ln.strip() for ln in paragraph.splitlines() if ln.strip()]
+    if len(lines) < 4:
+        return [paragraph]
+    longest = max(len(ln) for ln in lines)
+    parts, current = [], []
+    for i, line in enumerate(lines):
+        current.append(line)
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        alone = len(line) < SHORT_LINE * longest and not re.search(r"[.!?,;:…—–-]$", line)
+        if after and alone and NEW_START.match(after):
+            parts.append("\n".join(current))
+            current = []
+    return [*parts, "\n".join(current)] if current else parts
+
+
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences; paragraph breaks always end one."""
-    out = []
-    for paragraph in re.split(r"\n\s*\n", text):
+    """Split prose into sentences; paragraph breaks always end one, and so does a short line
+    that stands alone in a block of long ones (an address line, a heading, a date)."""
+    out: list[str] = []
+    for paragraph in [p for block in re.split(r"\n\s*\n", text) for p in _set_lines(block)]:
         flat = " ".join(paragraph.split())
-        out.extend(
-            s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(@#$])", flat) if s.strip()
-        )
+        start = len(out)
+        pieces = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(@#$])", flat)]
+        for piece in filter(None, pieces):
+            if len(out) > start and ABBREVIATION.search(out[-1]):
+                out[-1] = f"{out[-1]} {piece}"  # "Case ref. NTR/26/44812", "Dr. Ortega"
+            else:
+                out.append(piece)
     return out
 
 
