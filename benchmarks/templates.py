@@ -44,14 +44,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from memeaudit.load import LoadedImage, load_image  # noqa: E402
+from memeaudit.vision.bank_file import DEFAULT_CAPTIONS, Box  # noqa: E402
 from memeaudit.vision.layout import panels  # noqa: E402
 from memeaudit.vision.template_bank import sources  # noqa: E402
-from memeaudit.vision.templates import (  # noqa: E402
-    DEFAULT_CAPTIONS,
-    MIN_KEYPOINTS,
-    Box,
-    find_candidate,
-)
+from memeaudit.vision.templates import MIN_KEYPOINTS, find_candidate  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 TEMPLATES = SHARED / "memegen-templates"

@@ -23,7 +23,7 @@ nearest-neighbour, so every source pixel stays as it was) so labels stay legible
 coordinates are mapped from report.image's width and height onto the image given (normally the
 same size).
 
-Where each post field and evidence span is: memeaudit/regions.py; the strokes, pills and box
+Where each post field is: Post.boxes, recorded by the post parser; the strokes, pills and box
 arithmetic: memeaudit/drawing.py.
 """
 
@@ -53,9 +53,16 @@ from memeaudit.drawing import (
     place_label,
 )
 from memeaudit.model import BBox, Report
-from memeaudit.regions import FIELD_NAMES, FIELDS, field_regions, norm
+from memeaudit.textspans import norm
 from memeaudit.write import write_atomic
 
+FIELDS = {  # the post fields drawn, with their labels
+    "display_name": "display name",
+    "handle": "handle",
+    "body": "body",
+    "timestamp": "timestamp",
+    "counts": "counts",
+}
 MIN_SIDE = 500  # a short side under this is drawn at SCALE_SMALL
 SCALE_SMALL = 2
 ENGINE_COLOURS: dict[str, Colour] = {"ppocr": (0, 229, 255), "tesseract": (255, 64, 255)}
@@ -147,12 +154,12 @@ def _plan(report: Report, c: _Canvas) -> tuple[list[Stroke], list[_Pill], list[t
         ww = max(1, w - 1)  # thinner than the other strokes: they cross glyphs where boxes touch
         target = grow(c.box(word.bbox), ww / 2 + 1)
         strokes.append(box_stroke(target, engine_colour(word.engine, engines), ww, style, alpha))
-    regions = field_regions(report)
-    for name in FIELDS:
-        for b in regions.get(name, []):
+    fields = report.post.boxes if report.post is not None else {}
+    for name, label in FIELDS.items():
+        for b in fields.get(name, []):
             target = grow(c.box(b), 2 * w + 4)
             strokes.append(box_stroke(target, FIELD_COLOUR, w))
-            pills.append(_Pill(FIELD_NAMES[name], target, FIELD_COLOUR))
+            pills.append(_Pill(label, target, FIELD_COLOUR))
     ties = 0
     for obj, label in tie_lines(report):
         start = (label[0] + label[2] / 2, label[1] + label[3] / 2)
@@ -173,7 +180,7 @@ def _plan(report: Report, c: _Canvas) -> tuple[list[Stroke], list[_Pill], list[t
     for style in ("solid", "dashed", "dotted"):
         if styles and (style in styles or style == "solid"):
             legend.append((style, names[style], "235", "235", "235"))
-    if regions:
+    if any(name in fields for name in FIELDS):
         legend.append(("line", "post field", *map(str, FIELD_COLOUR)))
     if report.objects:
         legend.append(("line", "object", *map(str, OBJECT_COLOUR)))

@@ -1,4 +1,4 @@
-"""Where to paint a masked word black: the geometry --redact uses on the picture.
+"""Where to paint a masked word black, and the painting: the picture that --redact shows.
 
 OCR word boxes do not always hold their glyphs: PP-OCR reads whole lines, and its word boxes are
 spread over the line's box by character count, so in proportional type they start or end a
@@ -14,8 +14,24 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+from PIL import Image, ImageDraw
 
-from memeaudit.model import BBox
+from memeaudit.geometry import union_box
+from memeaudit.model import BBox, Line, Report
+
+MASK = {  # what --redact writes in place of each kind of masked value
+    "email": "[email redacted]",
+    "phone": "[phone redacted]",
+    "address": "[address redacted]",
+    "handle": "[handle redacted]",
+    "booking": "[booking reference redacted]",
+    "card": "[card number redacted]",
+    "name": "[name redacted]",
+    "gps": "[GPS position redacted]",
+    "serial": "[serial number redacted]",
+    "owner": "[owner name redacted]",
+}
+
 
 # In line heights: padding all round; the blank width that ends a word where the line's own
 # spaces do not show it; how far a box may grow along its line, and up or down.
@@ -127,3 +143,59 @@ def cover(
     column = ink(pixels[y0 : bottom + reach, x0 + left : x0 + right]).any(axis=1)
     up, down = grow(column, top - y0, bottom - y0, 1, round(REACH_UP * height))
     return (x0 + left - pad, y0 + up - pad, x0 + right - 1 + pad, y0 + down - 1 + pad)
+
+
+def redacted_boxes(report: Report) -> list[BBox]:
+    """The boxes (image pixels) of every OCR word that redaction masked, in reading order."""
+    masks = tuple(MASK.values())
+    words = [*report.ocr.words, *(w for line in report.ocr.lines for w in line.words)]
+    found = [w.bbox for w in words if any(m in w.text for m in masks)]
+    return list(dict.fromkeys(found))
+
+
+def _masked(text: str) -> bool:
+    return any(mask in text for mask in MASK.values())
+
+
+def _runs(line: Line) -> list[tuple[int, int, BBox]]:
+    """(first, last, union of their boxes) of each run of masked words in the line. A masked
+    line without words is masked whole."""
+    runs: list[list[int]] = []
+    for i, word in enumerate(line.words):
+        if _masked(word.text):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    if not line.words and _masked(line.text):
+        return [(0, 0, line.bbox)]
+    return [(r[0], r[-1], union_box([line.words[i].bbox for i in r])) for r in runs]
+
+
+def redacted_regions(image: Image.Image, report: Report) -> list[Corners]:
+    """Corners (x0, y0, x1, y1, inclusive) of the areas redact_picture paints: per run of
+    masked words on a line, every glyph of those words, found from the line's pixels (see
+    memeaudit.blackout), padded in proportion to the line height. A masked word of
+    report.ocr.words that no line holds is painted by its own box, the same way."""
+    pixels = np.asarray(image.convert("RGB"))
+    regions, seen = [], set()
+    for line in report.ocr.lines:
+        boxes = [w.bbox for w in line.words]
+        for first, last, run in _runs(line):
+            regions.append(cover(pixels, run, line.bbox, boxes, first, last))
+        seen.update(w.bbox for w in line.words)
+    for word in report.ocr.words:
+        if _masked(word.text) and word.bbox not in seen:
+            regions.append(cover(pixels, word.bbox, word.bbox, [word.bbox], 0, 0))
+    return regions
+
+
+def redact_picture(image: Image.Image, report: Report) -> Image.Image:
+    """A copy of the image with every glyph of every masked word painted black (see
+    redacted_regions): what outputs that show the pixels use with a redacted report. The image
+    must be the one the report's boxes refer to (loaded, EXIF orientation applied)."""
+    out = image.convert("RGB")  # always a copy
+    draw = ImageDraw.Draw(out)
+    for region in redacted_regions(out, report):
+        draw.rectangle(region, fill=(0, 0, 0))
+    return out

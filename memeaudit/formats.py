@@ -37,7 +37,7 @@ def render_outputs(
     from memeaudit.report import render
 
     if picture is not None and redact and ("html" in formats or annotate):
-        from memeaudit.redact import redact_picture
+        from memeaudit.blackout import redact_picture
 
         picture = redact_picture(picture, report)
     texts = {}

@@ -13,6 +13,7 @@ from memeaudit.ahead import looking_ahead
 from memeaudit.facts.semantic import get_embedder
 from memeaudit.knowledge.loader import Knowledge, load_knowledge
 from memeaudit.load import LoadedImage, load_image
+from memeaudit.locate import locate
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.sections import describe_image, write_sections
@@ -91,6 +92,7 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
         describe_image(kb, text, fields, seen, found, screen),
         *write_sections(kb, found, fields, metadata, screen),
     ]
+    sections = locate(sections, text.lines, fields)  # where each piece of evidence is
     log.info(
         "%s: topics %s (%.2f s in all)",
         image.info.path,

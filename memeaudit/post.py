@@ -25,6 +25,7 @@ from memeaudit.geometry import same_row, union_box
 from memeaudit.model import Counts, Line, OcrResult, Post
 from memeaudit.postfields import (
     AGO,
+    LABELLED,
     RELATIVE,
     SHORT_DATE,
     THREADS_HEADER,
@@ -38,6 +39,7 @@ from memeaudit.postfields import (
     phrase_in,
 )
 from memeaudit.postlayouts import parse_layout
+from memeaudit.textspans import box_of
 from memeaudit.tokenread import read_line, reconcile
 
 REDDIT_BYLINE = re.compile(r"(^|\s)r/\w+|\bposted by\s*$", re.IGNORECASE)
@@ -338,14 +340,25 @@ def parse_post(
     shown = [*head.lines, *body_lines, *quote_lines, *card_lines, *count_lines]
     shown += [lines[stamp_at]] if stamp_at is not None else []
     first = min(lines.index(ln) for ln in head.lines)
+    handle_line = lines[head.at]
+    if stamp and stamp_line is not None:
+        stamp_box = box_of(stamp.shown, [stamp_line]) or stamp_line.bbox
+    elif head.time:
+        stamp_box = box_of(head.time, [handle_line], last=True) or handle_line.bbox
+    else:
+        stamp_box = None
     boxes = {
         "display_name": head.name_box,
-        "handle": lines[head.at].bbox,
-        "timestamp": lines[stamp_at].bbox if stamp else lines[head.at].bbox if head.time else None,
-        "counts": union_box([ln.bbox for ln in count_lines]) if count_lines else None,
+        "handle": box_of(head.handle, [handle_line]) or handle_line.bbox,
+        "body": union_box([ln.bbox for ln in body_lines]) if body_lines else None,
+        "timestamp": stamp_box,
         "reply_to": union_box([ln.bbox for ln in reply_lines]) if reply_lines else None,
         "reposted_by": lines[first - 1].bbox if head.reposted_by and first else None,
     }
+    count_boxes = [union_box([ln.bbox for ln in row.lines])] if row else []
+    for line in label_lines:  # '4.1M Views' at the end of the date line: that part only
+        spans = [m.group(0) for m in (*VIEWS.finditer(line.text), *LABELLED.finditer(line.text))]
+        count_boxes += [box_of(span, [line]) or line.bbox for span in spans] or [line.bbox]
     return Post(
         platform=head.platform,
         display_name=head.name,
@@ -364,5 +377,8 @@ def parse_post(
         link_card=card[0] if card else None,
         media=media_box is not None,
         media_bbox=media_box,
-        boxes={field: box for field, box in boxes.items() if box is not None},
+        boxes={
+            **{field: [box] for field, box in boxes.items() if box is not None},
+            **({"counts": list(dict.fromkeys(count_boxes))} if count_boxes else {}),
+        },
     )

@@ -27,6 +27,7 @@ from memeaudit.postfields import (
     split_glued_name,
 )
 from memeaudit.postparts import join_body
+from memeaudit.textspans import box_of
 
 MONTH_DAY = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")  # TikTok's '10-17'
 RELATIVE_AGO = re.compile(r"(?<![\w.,])\d{1,2}\s?[smhdw] ago\b")
@@ -86,12 +87,22 @@ def _numbers(line: Line) -> list[int]:
 
 
 def _post(platform: str, lines: list[Line], **fields: object) -> Post:
+    """The post, with each field's box found among the lines this layout read it from."""
     body: list[Line] = fields.pop("body_lines", [])  # type: ignore[assignment]
+    counted: list[Line] = fields.pop("count_lines", [])  # type: ignore[assignment]
+    boxes = {
+        "display_name": box_of(fields.get("display_name"), lines),  # type: ignore[arg-type]
+        "handle": box_of(fields.get("handle"), lines),  # type: ignore[arg-type]
+        "timestamp": box_of(fields.get("timestamp_raw"), lines, last=True),  # type: ignore[arg-type]
+        "body": union_box([ln.bbox for ln in body]) if body else None,
+        "counts": union_box([ln.bbox for ln in counted]) if counted else None,
+    }
     return Post(
         platform=platform,
         body=join_body(body) or None,
         bbox=union_box([ln.bbox for ln in lines]),
         confidence={"platform": 0.7, **({"body": min(ln.conf for ln in body)} if body else {})},
+        boxes={field: [box] for field, box in boxes.items() if box is not None},
         **fields,  # type: ignore[arg-type]
     )
 
@@ -123,6 +134,7 @@ def _reactions(platform: str, lines: list[Line]) -> Post | None:
         timestamp_raw=time_in(lines[head].text),
         counts=counts,
         body_lines=[ln for ln in lines[head + 1 : first_row] if not CLOSE.match(ln.text)],
+        count_lines=row,
     )
 
 
@@ -185,6 +197,7 @@ def _youtube(lines: list[Line]) -> Post | None:
         timestamp_raw=time_in(rest),
         counts=Counts(likes=likes),
         body_lines=lines[at + 1 : min(first, stop)],
+        count_lines=row,
     )
 
 
@@ -202,6 +215,7 @@ def _telegram(lines: list[Line]) -> Post | None:
         timestamp_raw=match["clock"],  # type: ignore[index]
         counts=Counts(views=parse_count(match["views"])),  # type: ignore[index]
         body_lines=lines[start:foot],
+        count_lines=[lines[foot]],
     )
 
 

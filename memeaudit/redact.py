@@ -19,8 +19,8 @@ the report: OCR text, lines and words (a word that holds part of a masked span i
 post fields, facts, section text, sentences and evidence, metadata and warnings.
 
 Outputs that show the image itself (the HTML report's picture, an annotated PNG) take
-`redact_picture(image, report)`: the image with every glyph of every masked OCR word painted
-black, not only the word's box (see redacted_regions)."""
+`memeaudit.blackout.redact_picture(image, report)`: the image with every glyph of every masked
+OCR word painted black, not only the word's box."""
 
 from __future__ import annotations
 
@@ -28,29 +28,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
-from PIL import Image, ImageDraw
-
-from memeaudit.blackout import Corners, cover
+from memeaudit.blackout import MASK
 from memeaudit.facts.entities import HANDLE
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.text import join_names
-from memeaudit.geometry import union_box
 from memeaudit.metadata import position_text
-from memeaudit.model import BBox, ImageMetadata, Line, Report
+from memeaudit.model import ImageMetadata, Report
 
-MASK = {
-    "email": "[email redacted]",
-    "phone": "[phone redacted]",
-    "address": "[address redacted]",
-    "handle": "[handle redacted]",
-    "booking": "[booking reference redacted]",
-    "card": "[card number redacted]",
-    "name": "[name redacted]",
-    "gps": "[GPS position redacted]",
-    "serial": "[serial number redacted]",
-    "owner": "[owner name redacted]",
-}
 NOUN = {
     "email": ("email address", "email addresses"),
     "phone": ("phone number", "phone numbers"),
@@ -373,59 +357,3 @@ def redact(
     data.update(kept)
     data["warnings"] = [*data["warnings"], _note(masker.targets)]
     return Report.model_validate(data)
-
-
-def redacted_boxes(report: Report) -> list[BBox]:
-    """The boxes (image pixels) of every OCR word that redaction masked, in reading order."""
-    masks = tuple(MASK.values())
-    words = [*report.ocr.words, *(w for line in report.ocr.lines for w in line.words)]
-    found = [w.bbox for w in words if any(m in w.text for m in masks)]
-    return list(dict.fromkeys(found))
-
-
-def _masked(text: str) -> bool:
-    return any(mask in text for mask in MASK.values())
-
-
-def _runs(line: Line) -> list[tuple[int, int, BBox]]:
-    """(first, last, union of their boxes) of each run of masked words in the line. A masked
-    line without words is masked whole."""
-    runs: list[list[int]] = []
-    for i, word in enumerate(line.words):
-        if _masked(word.text):
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-    if not line.words and _masked(line.text):
-        return [(0, 0, line.bbox)]
-    return [(r[0], r[-1], union_box([line.words[i].bbox for i in r])) for r in runs]
-
-
-def redacted_regions(image: Image.Image, report: Report) -> list[Corners]:
-    """Corners (x0, y0, x1, y1, inclusive) of the areas redact_picture paints: per run of
-    masked words on a line, every glyph of those words, found from the line's pixels (see
-    memeaudit.blackout), padded in proportion to the line height. A masked word of
-    report.ocr.words that no line holds is painted by its own box, the same way."""
-    pixels = np.asarray(image.convert("RGB"))
-    regions, seen = [], set()
-    for line in report.ocr.lines:
-        boxes = [w.bbox for w in line.words]
-        for first, last, run in _runs(line):
-            regions.append(cover(pixels, run, line.bbox, boxes, first, last))
-        seen.update(w.bbox for w in line.words)
-    for word in report.ocr.words:
-        if _masked(word.text) and word.bbox not in seen:
-            regions.append(cover(pixels, word.bbox, word.bbox, [word.bbox], 0, 0))
-    return regions
-
-
-def redact_picture(image: Image.Image, report: Report) -> Image.Image:
-    """A copy of the image with every glyph of every masked word painted black (see
-    redacted_regions): what outputs that show the pixels use with a redacted report. The image
-    must be the one the report's boxes refer to (loaded, EXIF orientation applied)."""
-    out = image.convert("RGB")  # always a copy
-    draw = ImageDraw.Draw(out)
-    for region in redacted_regions(out, report):
-        draw.rectangle(region, fill=(0, 0, 0))
-    return out

@@ -200,7 +200,7 @@ def picture_context(report: Report, picture: Image.Image) -> dict[str, Any]:
     """What the HTML report shows beside the text: the image, its annotation, and the boxes of
     each sentence's evidence (image pixels)."""
     from memeaudit.annotate import annotate
-    from memeaudit.regions import evidence_boxes
+    from memeaudit.locate import evidence_boxes
 
     boxes = evidence_boxes(report)
     return {

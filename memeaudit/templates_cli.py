@@ -18,7 +18,7 @@ templates_app = typer.Typer(
 def _bank(value: Path | None) -> Path | None:
     """--templates must name a usable bank: checked before any work (exit code of InputError)."""
     if value is not None:
-        from memeaudit.vision.templates import get_bank
+        from memeaudit.vision.bank_file import get_bank
 
         get_bank(value)
     return value

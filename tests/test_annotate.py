@@ -3,6 +3,7 @@ original. Each sample is analysed once for the module."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -18,8 +19,8 @@ from memeaudit.annotate import (
     scale_for,
     tie_lines,
 )
+from memeaudit.locate import evidence_boxes
 from memeaudit.model import BBox, Report
-from memeaudit.regions import evidence_boxes, field_regions
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
@@ -108,7 +109,7 @@ def test_word_boxes_drawn_and_far_pixels_unchanged(samples_run, name: str) -> No
     for word in report.ocr.words:
         band = ring(changed.shape, scaled(word.bbox, s), 0, 6)
         assert changed[band].mean() > 0.3, f"no outline around {word.text!r}"
-    for boxes in field_regions(report).values():
+    for boxes in (report.post.boxes if report.post else {}).values():
         for b in boxes:
             band = ring(changed.shape, scaled(b, s), 3, 16)
             assert changed[band].mean() > 0.3
@@ -281,10 +282,11 @@ def test_evidence_object_boxes_pass_through(samples_run) -> None:
     assert {tuple(o.bbox) for o in report.objects} <= boxes
 
 
-def test_field_regions_of_seed(samples_run) -> None:
+def test_post_boxes_of_seed(samples_run) -> None:
+    """The parser records where it read each field."""
     _, report = samples_run["distillation-meme"]
-    regions = field_regions(report)
-    assert set(regions) == {"display_name", "handle", "body", "timestamp", "counts"}
+    regions = report.post.boxes
+    assert {"display_name", "handle", "body", "timestamp", "counts"} <= set(regions)
     lines = {ln.text: ln.bbox for ln in report.ocr.lines}
     assert regions["handle"] == [lines["@AnthropicAI"]]
     assert regions["display_name"] == [lines["Anthropic"]]
@@ -295,6 +297,22 @@ def test_field_regions_of_seed(samples_run) -> None:
     assert body[1] == lines[next(t for t in lines if t.startswith("We've"))][1]
     assert body[1] + body[3] < stamp[1]
     assert any(b[1] > stamp[1] for b in regions["counts"])  # the row of counts under the date
+    views = [b for b in regions["counts"] if b[1] == stamp_line[1]]  # "4.1M Views", that part
+    assert views and all(b[0] >= stamp[0] + stamp[2] for b in views)
+
+
+def test_json_report_names_where_evidence_is(samples_run) -> None:
+    """Every OCR evidence item carries its boxes in the JSON, inside the image."""
+    _, report = samples_run["distillation-meme"]
+    data = json.loads(report.model_dump_json())
+    items = [e for s in data["sections"] for t in s["sentences"] for e in t["evidence"]]
+    ocr = [e for e in items if e["kind"] == "ocr"]
+    assert ocr and all(e["bboxes"] for e in ocr)
+    width, height = report.image.width, report.image.height
+    for e in items:
+        for x, y, w, h in e["bboxes"]:
+            assert x >= 0 and y >= 0 and x + w <= width and y + h <= height
+    assert all(e["bboxes"] == [] for e in items if e["kind"] in ("metadata", "caption"))
 
 
 def test_save_annotation_writes_png_atomically(samples_run, tmp_path) -> None:

@@ -237,7 +237,7 @@ def test_template_braces_in_an_image_stay_text(tmp_path: Path) -> None:
         body = {
             "md": text.split("\n---\n")[0],
             "html": _visible_text(text),
-            "json": json.dumps([report["ocr"]["text"], report["sections"]]),
+            "json": json.dumps([report["ocr"]["text"], [s["text"] for s in report["sections"]]]),
         }[fmt]
         assert "{{" in body and "49" not in body, fmt  # the braces stayed text
         assert "\x1b" not in text

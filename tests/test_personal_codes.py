@@ -10,8 +10,9 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from memeaudit import analyze
+from memeaudit.blackout import redact_picture
 from memeaudit.facts.pii import find_personal_data
-from memeaudit.redact import redact, redact_picture
+from memeaudit.redact import redact
 from memeaudit.report import render
 from tests.render import FONT
 

@@ -309,9 +309,13 @@ def test_reply_repost_and_quote() -> None:
     assert post.quoted.display_name == "Tomás Rossi" and post.quoted.timestamp_raw == "Dec 9"
     assert post.quoted.body == "Honest question: why does every app need my location?"
     assert not post.thread and not post.link_card
-    assert post.boxes["timestamp"] == lines[-1].bbox  # where each field was read
-    assert post.boxes["reply_to"] == lines[3].bbox and post.boxes["reposted_by"] == lines[0].bbox
-    assert post.boxes["handle"] == lines[2].bbox
+    boxes = {field: found[0] for field, found in post.boxes.items()}  # where each was read
+    assert boxes["reply_to"] == lines[3].bbox and boxes["reposted_by"] == lines[0].bbox
+    assert boxes["handle"] == lines[2].bbox and boxes["body"] == lines[4].bbox
+    x, y, w, _ = lines[-1].bbox
+    stamp, views = boxes["timestamp"], boxes["counts"]
+    assert stamp[:2] == (x, y) and stamp[2] < w  # 'Feb 23, 2026', not the views after it
+    assert views[1] == y and views[0] >= stamp[0] + stamp[2] and views[0] + views[2] <= x + w
 
 
 def test_link_card_and_thread() -> None:

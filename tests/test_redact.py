@@ -20,11 +20,12 @@ from PIL import Image
 
 from memeaudit import analyze
 from memeaudit.batch.run import BatchConfig, run_batch
+from memeaudit.blackout import redact_picture, redacted_boxes
 from memeaudit.load import load_image
 from memeaudit.model import Report
 from memeaudit.options import Options
 from memeaudit.pipeline import analyze_image
-from memeaudit.redact import MASK, redact, redact_picture, redacted_boxes
+from memeaudit.redact import MASK, redact
 from memeaudit.report import render
 from tests.conftest import ROOT, SAMPLES
 from tests.test_metadata import exif_jpeg

@@ -14,11 +14,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from memeaudit import analyze
 from memeaudit.batch.run import BatchConfig, run_batch
+from memeaudit.blackout import redact_picture
 from memeaudit.facts.addresses import _data
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.model import Report
 from memeaudit.options import Options
-from memeaudit.redact import MASK, redact, redact_picture
+from memeaudit.redact import MASK, redact
 from memeaudit.report import render
 from tests.render import FONT
 

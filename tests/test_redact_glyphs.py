@@ -19,8 +19,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from memeaudit import analyze
+from memeaudit.blackout import redact_picture, redacted_regions
 from memeaudit.model import Facts, Line, OcrResult, PersonalData, Report, Word
-from memeaudit.redact import MASK, redact, redact_picture, redacted_regions
+from memeaudit.redact import MASK, redact
 from tests.conftest import ROOT
 from tests.render import FONT
 from tests.synthetic import report_saying

@@ -21,8 +21,9 @@ from memeaudit.cli import app
 from memeaudit.errors import ExitCode, InputError
 from memeaudit.load import LoadedImage, load_image
 from memeaudit.vision import get_classifier
+from memeaudit.vision.bank_file import PACKAGED, get_bank, load_bank
 from memeaudit.vision.layout import panels
-from memeaudit.vision.templates import PACKAGED, find_template, get_bank, load_bank
+from memeaudit.vision.templates import find_template
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(get_classifier() is None, reason="needs the ml extra")

@@ -25,7 +25,12 @@ class Evidence(Model):
     kind: Literal["ocr", "post", "object", "caption", "rule", "metadata", "code"]
     rule: str | None = Field(None, description="Id of the rule or knowledge entry that fired.")
     text: str | None = Field(None, description="The span or field behind the sentence.")
-    bbox: BBox | None = None
+    bbox: BBox | None = Field(None, description="The box it was made with (an object's).")
+    bboxes: list[BBox] = Field(
+        default_factory=list,
+        description="Where it is in the image (image pixels), one box per OCR line it covers; "
+        "empty when it is not written in the image (a rule's prose, a caption, the metadata).",
+    )
     sentence: int | None = Field(None, description="Index of the sentence it supports.")
 
 

@@ -54,11 +54,13 @@ class Post(Model):
     link_card: LinkCard | None = Field(None, description="A link preview card in the post.")
     media: bool = Field(False, description="The post embeds a picture or video.")
     media_bbox: BBox | None = Field(None, description="Where the embedded picture is, if found.")
-    boxes: dict[str, BBox] = Field(
+    boxes: dict[str, list[BBox]] = Field(
         default_factory=dict,
-        description="The box of the text each field was read from, by field: display_name, "
-        "handle, timestamp, counts, reply_to, reposted_by (the field as shown may differ from "
-        "the OCR text: spacing made regular, glyphs cut).",
+        description="Where each field was read, recorded by the parser from the OCR lines it "
+        "took the field from (image pixels; counts may be in several places), by field: "
+        "display_name, handle, body, timestamp, "
+        "counts, reply_to, reposted_by. The field as shown may differ from the OCR text "
+        "(spacing made regular, glyphs cut).",
     )
 
 

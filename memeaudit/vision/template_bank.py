@@ -23,8 +23,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from memeaudit.errors import InputError, MemeauditError
-from memeaudit.vision.keypoints import FEATURES, Keypoints, keypoints
-from memeaudit.vision.templates import (
+from memeaudit.vision.bank_file import (
     DEFAULT_CAPTIONS,
     THRESHOLD,
     VIEWS,
@@ -34,6 +33,7 @@ from memeaudit.vision.templates import (
     mostly_captions,
     unit,
 )
+from memeaudit.vision.keypoints import FEATURES, Keypoints, keypoints
 from memeaudit.yamlload import safe_load
 
 PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
