@@ -5,7 +5,7 @@ The bank holds every topic's positive and paraphrase examples, which vote for th
 and every negative example and benign sentence (packs/benign*.yaml), which vote "no topic". A
 sentence fires a topic when, among its K nearest neighbours, its family's votes outweigh the
 benign ones, and its closest example of that topic passes the topic's threshold by MARGIN over
-its closest benign neighbour. Each threshold is calibrated on the bank itself, leaving each benign
+its closest benign neighbour; a sentence of fewer than SHORT words needs SHORT_FLOOR. Each threshold is calibrated on the bank itself, leaving each benign
 sentence out in turn: it sits above the similarity at which any benign sentence would fire the
 topic, and never below FLOOR. K, FLOOR and the margins were chosen on tests/data/topics-dev.yaml
 and the bank (benchmarks/topics_knn.py); the held-out set is never used for calibration.
@@ -37,6 +37,8 @@ CALIBRATED = True  # per-topic thresholds above the benign sentences that would 
 SHARE = 0.4  # the family's share of the K neighbours' summed similarity it needs
 MAX_SENTENCES = 40  # sentences embedded per image
 MIN_WORDS = 3
+SHORT = 7  # a sentence of fewer words says little: it fires only at SHORT_FLOOR or above
+SHORT_FLOOR = 0.55
 
 
 def model_folder() -> Path | None:
@@ -223,6 +225,8 @@ def semantic_topics(
     decided = index.decide(embedder.embed(sentences) @ index.vectors.T)
     best: dict[int, tuple[float, int]] = {}
     for i, (topic, score) in enumerate(decided):
+        if len(sentences[i].split()) < SHORT and score < SHORT_FLOOR:
+            continue  # "Keep your flags to survive." on a fun-run poster is not extremism
         if topic >= 0 and topics[topic].id not in found and score > best.get(topic, (-1.0, 0))[0]:
             best[topic] = (score, i)
     return [
