@@ -16,339 +16,25 @@ Conventions of the ground truth:
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
-FontName = str
-Colour = str
-Segment = tuple[str, "ImageFont.FreeTypeFont", Colour]
-
-_LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES: dict[FontName, Path] = {
-    "sans": _LIBERATION / "LiberationSans-Regular.ttf",
-    "sans-bold": _LIBERATION / "LiberationSans-Bold.ttf",
-    "dejavu": _DEJAVU / "DejaVuSans.ttf",
-    "dejavu-bold": _DEJAVU / "DejaVuSans-Bold.ttf",
-}
-
-
-@dataclass(frozen=True)
-class Card:
-    name: str
-    platform: str
-    display_name: str | None
-    handle: str | None
-    timestamp_raw: str | None
-    timestamp: str | None
-    body: str
-    counts: dict[str, int | None]
-    counts_shown: tuple[str, ...]
-
-
-def _font(name: FontName, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONT_FILES[name]), size)
-
-
-# ----------------------------------------------------------------------------- themes
-
-
-@dataclass(frozen=True)
-class Theme:
-    bg: Colour
-    text: Colour
-    grey: Colour
-    divider: Colour
-    accent: Colour = "#1D9BF0"
-    avatar: Colour = "#7A5AF8"
-
-
-X_LIGHT = Theme(bg="#FFFFFF", text="#0F1419", grey="#536471", divider="#EFF3F4", avatar="#E0633A")
-X_DIM = Theme(bg="#15202B", text="#F7F9F9", grey="#8B98A5", divider="#38444D", avatar="#2E9E6B")
-X_BLACK = Theme(bg="#000000", text="#E7E9EA", grey="#71767B", divider="#2F3336", avatar="#C7A43B")
-BLUESKY = Theme(bg="#FFFFFF", text="#0B0F14", grey="#6F869F", divider="#D4DBE2", accent="#1083FE")
-THREADS = Theme(bg="#FFFFFF", text="#000000", grey="#999999", divider="#E5E5E5", avatar="#4F7CAC")
-MASTODON = Theme(bg="#FFFFFF", text="#000000", grey="#606984", divider="#E6E6EF", accent="#6364FF")
-REDDIT = Theme(bg="#FFFFFF", text="#0F1A1C", grey="#576F76", divider="#E5EBEE", accent="#FF4500")
-
-
-# ----------------------------------------------------------------------------- icons
-# Each icon is drawn 4x on its own tile in the background colour and scaled down, which
-# antialiases the shapes; coordinates are fractions of the tile.
-
-_SS = 4
-IconFn = Callable[[ImageDraw.ImageDraw, float, Colour, Colour], None]
-
-
-def _pts(points: Sequence[tuple[float, float]], s: float) -> list[tuple[float, float]]:
-    return [(x * s, y * s) for x, y in points]
-
-
-def _heart_shape(d: ImageDraw.ImageDraw, s: float, colour: Colour, k: float) -> None:
-    """A filled heart scaled by k about the tile centre."""
-
-    def p(x: float, y: float) -> tuple[float, float]:
-        return ((0.5 + (x - 0.5) * k) * s, (0.52 + (y - 0.52) * k) * s)
-
-    r = 0.235 * k * s
-    for cx in (0.285, 0.715):
-        x, y = p(cx, 0.36)
-        d.ellipse((x - r, y - r, x + r, y + r), fill=colour)
-    d.polygon([p(0.06, 0.42), p(0.5, 0.92), p(0.94, 0.42), p(0.5, 0.3)], fill=colour)
-
-
-def _icon_heart(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    _heart_shape(d, s, fg, 1.0)
-    _heart_shape(d, s, bg, 0.72)
-
-
-def _icon_bubble(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """X's reply icon: a rounded speech bubble with a tail at the bottom left."""
-    w = s * 0.085
-    d.rounded_rectangle(_box(0.08, 0.12, 0.92, 0.74, s), radius=s * 0.3, outline=fg, width=round(w))
-    d.polygon(_pts([(0.24, 0.66), (0.46, 0.7), (0.26, 0.92)], s), fill=fg)
-
-
-def _icon_round_bubble(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """Threads' and Reddit's comment icon: a circle with a small tail at the bottom left."""
-    w = round(s * 0.085)
-    d.polygon(_pts([(0.08, 0.94), (0.14, 0.62), (0.4, 0.86)], s), fill=fg)
-    d.ellipse(_box(0.07, 0.07, 0.93, 0.93, s), fill=bg, outline=fg, width=w)
-    d.polygon(_pts([(0.14, 0.86), (0.17, 0.72), (0.3, 0.83)], s), fill=bg)
-
-
-def _icon_repost(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """Two arrows chasing each other round a rectangle (retweet / repost / boost)."""
-    w = round(s * 0.085)
-    d.line(_pts([(0.2, 0.3), (0.2, 0.78), (0.56, 0.78)], s), fill=fg, width=w, joint="curve")
-    d.polygon(_pts([(0.04, 0.34), (0.36, 0.34), (0.2, 0.12)], s), fill=fg)
-    d.line(_pts([(0.8, 0.7), (0.8, 0.22), (0.44, 0.22)], s), fill=fg, width=w, joint="curve")
-    d.polygon(_pts([(0.64, 0.66), (0.96, 0.66), (0.8, 0.88)], s), fill=fg)
-
-
-def _icon_bookmark(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    w = round(s * 0.085)
-    outline = [(0.24, 0.1), (0.76, 0.1), (0.76, 0.9), (0.5, 0.7), (0.24, 0.9), (0.24, 0.1)]
-    d.line(_pts(outline, s), fill=fg, width=w, joint="curve")
-
-
-def _icon_share(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """An arrow up out of a tray."""
-    w = round(s * 0.085)
-    d.line(_pts([(0.5, 0.1), (0.5, 0.62)], s), fill=fg, width=w)
-    d.line(_pts([(0.28, 0.32), (0.5, 0.1), (0.72, 0.32)], s), fill=fg, width=w, joint="curve")
-    d.line(_pts([(0.14, 0.5), (0.14, 0.86), (0.86, 0.86), (0.86, 0.5)], s), fill=fg, width=w)
-
-
-def _icon_views(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """X's view count: four vertical bars."""
-    w = round(s * 0.09)
-    for x, top in ((0.2, 0.55), (0.4, 0.2), (0.6, 0.4), (0.8, 0.1)):
-        d.line(_pts([(x, top), (x, 0.88)], s), fill=fg, width=w)
-
-
-def _icon_plane(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """Threads' share icon: a paper plane outline."""
-    w = round(s * 0.08)
-    plane = [(0.08, 0.16), (0.92, 0.16), (0.52, 0.9), (0.42, 0.46), (0.08, 0.16)]
-    d.line(_pts(plane, s), fill=fg, width=w, joint="curve")
-    d.line(_pts([(0.42, 0.46), (0.92, 0.16)], s), fill=fg, width=w)
-
-
-def _icon_star(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    outer: list[tuple[float, float]] = []
-    for i in range(10):
-        radius = 0.46 if i % 2 == 0 else 0.2
-        angle = -math.pi / 2 + i * math.pi / 5
-        outer.append((0.5 + radius * math.cos(angle), 0.54 + radius * math.sin(angle)))
-    outer.append(outer[0])
-    d.line(_pts(outer, s), fill=fg, width=round(s * 0.08), joint="curve")
-
-
-def _icon_reply_arrow(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """Mastodon's reply icon: an arrow pointing left whose tail bends down to the right."""
-    w = round(s * 0.09)
-    d.arc(_box(0.2, 0.36, 0.88, 1.28, s), start=270, end=360, fill=fg, width=w)
-    d.line(_pts([(0.56, 0.36), (0.12, 0.36)], s), fill=fg, width=w)
-    d.line(_pts([(0.4, 0.1), (0.12, 0.36), (0.4, 0.62)], s), fill=fg, width=w, joint="curve")
-
-
-def _arrow(up: bool) -> IconFn:
-    def draw(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-        shape = [(0.5, 0.08), (0.9, 0.5), (0.67, 0.5), (0.67, 0.9), (0.33, 0.9), (0.33, 0.5)]
-        shape += [(0.1, 0.5), (0.5, 0.08)]
-        if not up:
-            shape = [(x, 1 - y) for x, y in shape]
-        d.line(_pts(shape, s), fill=fg, width=round(s * 0.085), joint="curve")
-
-    return draw
-
-
-def _icon_reddit_share(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    """Reddit's share icon: a curved arrow leaving to the right."""
-    w = round(s * 0.085)
-    d.arc(_box(0.12, 0.42, 0.88, 1.3, s), start=200, end=290, fill=fg, width=w)
-    d.line(_pts([(0.6, 0.42), (0.82, 0.42)], s), fill=fg, width=w)
-    d.polygon(_pts([(0.62, 0.16), (0.94, 0.42), (0.62, 0.68)], s), fill=fg)
-
-
-def _icon_globe(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    w = round(s * 0.07)
-    d.ellipse(_box(0.08, 0.08, 0.92, 0.92, s), outline=fg, width=w)
-    d.ellipse(_box(0.3, 0.08, 0.7, 0.92, s), outline=fg, width=w)
-    d.line(_pts([(0.08, 0.5), (0.92, 0.5)], s), fill=fg, width=w)
-
-
-def _icon_dots(d: ImageDraw.ImageDraw, s: float, fg: Colour, bg: Colour) -> None:
-    r = 0.085 * s
-    for x in (0.18, 0.5, 0.82):
-        d.ellipse((x * s - r, 0.5 * s - r, x * s + r, 0.5 * s + r), fill=fg)
-
-
-ICONS: dict[str, IconFn] = {
-    "heart": _icon_heart,
-    "bubble": _icon_bubble,
-    "round-bubble": _icon_round_bubble,
-    "repost": _icon_repost,
-    "bookmark": _icon_bookmark,
-    "share": _icon_share,
-    "views": _icon_views,
-    "plane": _icon_plane,
-    "star": _icon_star,
-    "reply-arrow": _icon_reply_arrow,
-    "up": _arrow(up=True),
-    "down": _arrow(up=False),
-    "reddit-share": _icon_reddit_share,
-    "globe": _icon_globe,
-    "dots": _icon_dots,
-}
-
-
-def _box(x0: float, y0: float, x1: float, y1: float, s: float) -> tuple[float, ...]:
-    return (x0 * s, y0 * s, x1 * s, y1 * s)
-
-
-# ----------------------------------------------------------------------------- canvas
-
-
-class Canvas:
-    """A tall page drawn top to bottom; `finish` crops it to what was drawn."""
-
-    def __init__(self, width: int, theme: Theme) -> None:
-        self.theme = theme
-        self.image = Image.new("RGB", (width, 2400), theme.bg)
-        self.draw = ImageDraw.Draw(self.image)
-        self.width = width
-
-    def text(
-        self, xy: tuple[float, float], text: str, font: ImageFont.FreeTypeFont, fill: Colour
-    ) -> float:
-        """Draw text with its top-left at xy (the font's ascender line); return its advance."""
-        self.draw.text(xy, text, font=font, fill=fill, anchor="la")
-        return font.getlength(text)
-
-    def segments(self, xy: tuple[float, float], parts: Sequence[Segment]) -> float:
-        """Runs of differently styled text on one baseline; return the end x."""
-        x, y = xy
-        ascent = max(font.getmetrics()[0] for _, font, _ in parts)
-        for text, font, fill in parts:
-            self.draw.text((x, y + ascent), text, font=font, fill=fill, anchor="ls")
-            x += font.getlength(text)
-        return x
-
-    def icon(
-        self, name: str, xy: tuple[float, float], size: int, fill: Colour, bg: Colour | None = None
-    ) -> None:
-        back = bg or self.theme.bg
-        tile = Image.new("RGB", (size * _SS, size * _SS), back)
-        ICONS[name](ImageDraw.Draw(tile), size * _SS, fill, back)
-        tile = tile.resize((size, size), Image.Resampling.LANCZOS)
-        self.image.paste(tile, (round(xy[0]), round(xy[1])))
-
-    def avatar(self, xy: tuple[float, float], size: int, square: bool = False) -> None:
-        tile = Image.new("RGB", (size * _SS, size * _SS), self.theme.bg)
-        d = ImageDraw.Draw(tile)
-        box = (0, 0, size * _SS - 1, size * _SS - 1)
-        if square:
-            d.rounded_rectangle(box, radius=size * _SS // 8, fill=self.theme.avatar)
-        else:
-            d.ellipse(box, fill=self.theme.avatar)
-        self.image.paste(
-            tile.resize((size, size), Image.Resampling.LANCZOS), (round(xy[0]), round(xy[1]))
-        )
-
-    def hline(self, y: float, x0: float = 0, x1: float | None = None, width: int = 2) -> None:
-        self.draw.line(
-            (x0, y, self.width if x1 is None else x1, y), fill=self.theme.divider, width=width
-        )
-
-    def paragraphs(
-        self,
-        x: float,
-        y: float,
-        body: str,
-        font: ImageFont.FreeTypeFont,
-        fill: Colour,
-        max_width: float,
-        leading: float = 1.35,
-        gap: float = 1.0,
-    ) -> float:
-        """Wrap and draw the body; paragraphs are split by a blank line of `gap` lines."""
-        step = round(font.size * leading)
-        for i, para in enumerate(body.split("\n\n")):
-            if i:
-                y += round(step * gap)
-            for line in wrap(para, font, max_width):
-                self.text((x, y), line, font, fill)
-                y += step
-        return y
-
-    def finish(self, bottom: float) -> Image.Image:
-        return self.image.crop((0, 0, self.width, round(bottom)))
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
-    """Greedy word wrap; explicit newlines inside a paragraph are kept."""
-    lines: list[str] = []
-    for raw in text.split("\n"):
-        line = ""
-        for word in raw.split(" "):
-            trial = f"{line} {word}" if line else word
-            if line and font.getlength(trial) > max_width:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        lines.append(line)
-    return lines
-
-
-def _count_items(
-    c: Canvas,
-    y: float,
-    x0: float,
-    x1: float,
-    items: Sequence[tuple[str, str | None]],
-    icon_size: int,
-    font: ImageFont.FreeTypeFont,
-    fill: Colour,
-    trailing: Sequence[str] = (),
-) -> None:
-    """An action row: `items` (icon, count) spread from x0, `trailing` icons flush right at x1."""
-    slot = (x1 - x0 - len(trailing) * icon_size * 2.2) / max(len(items), 1)
-    text_dy = (icon_size - font.getbbox("0")[3]) / 2 - 1
-    for i, (name, count) in enumerate(items):
-        x = x0 + i * slot
-        c.icon(name, (x, y), icon_size, fill)
-        if count is not None:
-            c.text((x + icon_size * 1.35, y + text_dy), count, font, fill)
-    for j, name in enumerate(reversed(trailing)):
-        c.icon(name, (x1 - icon_size - j * icon_size * 2.2, y), icon_size, fill)
-
+from PIL import Image, ImageDraw
+
+from tests.card_canvas import (
+    BLUESKY,
+    MASTODON,
+    REDDIT,
+    THREADS,
+    X_BLACK,
+    X_DIM,
+    X_LIGHT,
+    Canvas,
+    Card,
+    Theme,
+    _count_items,
+    _font,
+)
+from tests.card_icons import SS, pts
 
 # ----------------------------------------------------------------------------- renderers
 
@@ -363,12 +49,12 @@ class XPost:
 
 
 def _x_verified(c: Canvas, xy: tuple[float, float], size: int) -> None:
-    tile = Image.new("RGB", (size * _SS, size * _SS), c.theme.bg)
+    tile = Image.new("RGB", (size * SS, size * SS), c.theme.bg)
     d = ImageDraw.Draw(tile)
-    s = size * _SS
+    s = size * SS
     d.ellipse((0, 0, s - 1, s - 1), fill="#1D9BF0")
     d.line(
-        _pts([(0.27, 0.52), (0.44, 0.68), (0.74, 0.34)], s),
+        pts([(0.27, 0.52), (0.44, 0.68), (0.74, 0.34)], s),
         fill="#FFFFFF",
         width=round(s * 0.11),
         joint="curve",
