@@ -4,8 +4,9 @@ by tesseract, reconciled with the first reading character by character.
 PP-OCR, which reads most screenshots alone (memeaudit.ocr's cascade), drops the underscores of
 a handle ('@chloe_berger' read as '@chloeberger', 'Ben_' as 'Ben'); tesseract, run on the line
 alone, draws them. The two readings are aligned and only the differences OCR is known to make
-are taken from the second: an underscore missing or read as a space. Every other character
-stays the first engine's, so a second reading can only put back what the first dropped.
+are taken from the second: an underscore missing or read as a space, a digit read as a letter
+that looks like it beside another digit ('6i' for '61'), and 'rn' read as 'm' or 'n'. Every
+other character stays the first engine's.
 """
 
 from __future__ import annotations
@@ -94,6 +95,18 @@ def _counterpart(token: str, second: str) -> str | None:
     return best if best_ratio >= MIN_MATCH else None
 
 
+DIGIT_LOOKS = {"1": "liI|", "0": "oO"}  # letters OCR reads for a digit
+
+
+def _digit_for_letter(token: str, i1: int, i2: int, theirs: str) -> bool:
+    """The second reading has a digit where the first has a letter that looks like it, beside
+    another digit of the token ('6i' -> '61', '2O' -> '20')."""
+    mine = token[i1:i2]
+    if len(mine) != 1 or len(theirs) != 1 or mine not in DIGIT_LOOKS.get(theirs, ""):
+        return False
+    return token[i1 - 1 : i1].isdigit() or token[i2 : i2 + 1].isdigit()
+
+
 def reconcile(token: str, second: str | None, trailing: bool = False) -> str:
     """`token` with the underscores the second reading draws where the first has none or a
     space ('@chloeberger' + '9 @chloe_berger - Oct 17' -> '@chloe_berger'); else `token`. One
@@ -111,6 +124,12 @@ def reconcile(token: str, second: str | None, trailing: bool = False) -> str:
             out.append(theirs)  # an underscore the first engine dropped
         elif op == "replace" and set(mine) <= {" "} and set(theirs) == {"_"}:
             out.append(theirs)  # read as a space
+        elif op == "replace" and _digit_for_letter(token, i1, i2, theirs):
+            out.append(theirs)  # '@yberger6i' + '@yberger61': a 1 read as i beside a digit
+        elif (op, mine, theirs) == ("replace", "m", "rn") or (
+            op == "insert" and theirs == "r" and token[i1 : i1 + 1] == "n"
+        ):
+            out.append("rn" if mine == "m" else theirs)  # 'rn' read as 'm' or as 'n'
         else:
             out.append(mine)
     return "".join(out)

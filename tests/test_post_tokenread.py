@@ -1,5 +1,6 @@
 """The second reading of a handle (memeaudit.tokenread): tesseract on the handle's line puts
-back the underscore PP-OCR drops, and nothing else."""
+back the underscore PP-OCR drops, a digit it read as a look-alike letter, and 'rn' it read as
+'m' or 'n'; nothing else."""
 
 from __future__ import annotations
 
@@ -22,9 +23,14 @@ from memeaudit.tokenread import read_line, reconcile
         ("@yfischer32", "# @yfischer32_", "@yfischer32"),  # nor an underscore after the end
         ("@chloe_byrne", ") achioe bye", "@chloe_byrne"),  # a reading too far off is ignored
         ("@mara", None, "@mara"),
+        ("@yberger6i", "© @yberger61 - Jun 2", "@yberger61"),  # a 1 read as i beside a digit
+        ("@sofia2O", "@sofia20", "@sofia20"),  # an O beside a digit is a 0
+        ("@bynec", "» @byrnec : 4h", "@byrnec"),  # 'rn' read as 'n'
+        ("@tomhame", "@tomharne", "@tomharne"),  # 'rn' read as 'm'
+        ("@liam", "@1iam", "@liam"),  # a look-alike digit with no digit beside it is not taken
     ],
 )
-def test_reconcile_takes_only_dropped_underscores(token: str, second: str, want: str) -> None:
+def test_reconcile_takes_only_what_the_first_misread(token: str, second: str, want: str) -> None:
     assert reconcile(token, second) == want
 
 
