@@ -87,22 +87,28 @@ def test_a_users_benign_sentences_raise_the_thresholds(embedder, tmp_path) -> No
     assert topics_in(load_knowledge((extra,)), text, [text], embedder) == []
 
 
-def test_the_bank_vectors_are_cached_by_the_texts_they_embed(
+def test_the_bank_vectors_and_thresholds_are_cached_by_what_they_are_made_of(
     embedder, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from memeaudit.facts import semantic
     from memeaudit.facts.semantic import bank_texts, bank_vectors, build_index
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fresh = build_index(embedder, TOPICS, tuple(KB.benign))
-    (cached_file,) = (tmp_path / "memeaudit" / "topic-bank").glob("*.npz")
+    folder = tmp_path / "memeaudit" / "topic-bank"
+    assert len(list(folder.glob("*.npz"))) == 2  # the vectors, and the thresholds on them
     cached = build_index(embedder, TOPICS, tuple(KB.benign))
+    assert cached.thresholds == semantic.calibrate(cached)
     assert cached.thresholds == fresh.thresholds
     assert cached.owner.tolist() == fresh.owner.tolist()
     assert float(np.abs(cached.vectors - fresh.vectors).max()) == 0.0
     texts, _ = bank_texts(TOPICS, tuple(KB.benign))
     assert cached.vectors.shape[0] == len(texts)
     bank_vectors(embedder, ["A brand new benign sentence about gardening."])
-    assert len(list(cached_file.parent.glob("*.npz"))) == 2  # other texts, another file
+    assert len(list(folder.glob("*.npz"))) == 3  # other texts, another file
+    monkeypatch.setattr(semantic, "FLOOR", semantic.FLOOR + 0.1)
+    build_index(embedder, TOPICS, tuple(KB.benign))
+    assert len(list(folder.glob("*.npz"))) == 4  # other settings, other thresholds
 
 
 def _similar(embedder, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

@@ -16,11 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -168,29 +170,40 @@ def build_index(
     index = TopicIndex(
         ids, families, vectors, np.asarray(owner, dtype=np.int64), [FLOOR] * len(ids)
     )
-    index.thresholds = calibrate(index)
+    settings = [K, FLOOR, MARGIN, BENIGN_MARGIN, CALIBRATED, SHARE]
+    key = json.dumps([embedder.version(), texts, owner, ids, families, settings])
+    index.thresholds = [float(t) for t in _cached(key, "thresholds", lambda: calibrate(index))]
     return index
 
 
-def bank_vectors(embedder: SentenceEmbedder, texts: list[str]) -> np.ndarray:
-    """The bank's vectors. Embedding every example takes tens of seconds; a worker starting up
-    reads them from a file named by a hash of the model and the texts (the packs' content), and
-    calibrates the thresholds afresh (milliseconds)."""
-    if not texts:
-        return np.zeros((0, 384), np.float32)
-    key = json.dumps([embedder.version(), texts])
+def _cached(key: str, name: str, compute: Callable[[], Any]) -> np.ndarray:
+    """The array `compute` gives, read from the bank's cache folder when a file named by a hash
+    of `key` is there, else computed and saved."""
     folder = optional_cache_dir("topic-bank")
     path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz" if folder else None
     if path is not None:
         try:
             with np.load(path) as data:
-                if data["vectors"].shape[0] == len(texts):
-                    return data["vectors"]
+                return data[name]
         except (OSError, KeyError, ValueError):
             pass
-    vectors = embedder.embed(texts)
+    array = np.asarray(compute())
     if path is not None:
-        save_npz_atomic(path, vectors=vectors)
+        save_npz_atomic(path, **{name: array})
+    return array
+
+
+def bank_vectors(embedder: SentenceEmbedder, texts: list[str]) -> np.ndarray:
+    """The bank's vectors. Embedding every example takes tens of seconds; a worker starting up
+    reads them, and the thresholds calibrated on them, from files named by a hash of the model,
+    the texts (the packs' content) and the settings."""
+    if not texts:
+        return np.zeros((0, 384), np.float32)
+    vectors = _cached(
+        json.dumps([embedder.version(), texts]), "vectors", lambda: embedder.embed(texts)
+    )
+    if vectors.shape[0] != len(texts):
+        return embedder.embed(texts)
     return vectors
 
 
