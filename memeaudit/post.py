@@ -347,8 +347,10 @@ def parse_post(
         stamp_box = box_of(head.time, [handle_line], last=True) or handle_line.bbox
     else:
         stamp_box = None
+    badge = parts.badge_box(image, head.name_box) if head.name_box else None
     boxes = {
         "display_name": head.name_box,
+        "verified": badge,
         "handle": box_of(head.handle, [handle_line]) or handle_line.bbox,
         "body": union_box([ln.bbox for ln in body_lines]) if body_lines else None,
         "timestamp": stamp_box,
@@ -369,7 +371,7 @@ def parse_post(
         counts=counts,
         confidence=confidence,
         bbox=union_box([ln.bbox for ln in shown]),
-        verified=parts.has_badge(image, head.name_box) if head.name_box else False,
+        verified=badge is not None,
         reply_to=reply_to,
         reposted_by=head.reposted_by,
         quoted=quoted,

@@ -283,12 +283,27 @@ def is_thread(lines: list[Line], body: str | None) -> bool:
     return bool(body and PART_OF.search(body))
 
 
-def has_badge(image: np.ndarray | None, name_box: BBox) -> bool:
-    """A verification badge beside the name: a round blob of a badge colour (postcues.yaml),
-    about as tall as a letter, at the end of the name's box (OCR often takes the badge into
-    the box, never into the text) or just after it. `image` is RGB."""
+def badge_box(image: np.ndarray | None, name_box: BBox) -> BBox | None:
+    """Where a verification badge beside the name is: a round blob of a badge colour
+    (postcues.yaml), about as tall as a letter, at the end of the name's box (OCR often takes
+    the badge into the box, never into the text) or just after it. None if there is none.
+    `image` is RGB."""
     if image is None:
-        return False
+        return None
+    x, y, w, h = name_box
+    x0, x1 = max(0, x + w - round(1.5 * h)), min(image.shape[1], x + w + round(2.2 * h))
+    y0, y1 = max(0, y - h // 8), min(image.shape[0], y + h)  # not the blue link under it
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    patch = image[y0:y1, x0:x1, :3].astype(np.int32)
+    for rgb in cues()["badge_colours"].values():
+        ys, xs = np.nonzero(np.abs(patch - np.array(rgb)).sum(axis=2) < 60)
+        if len(ys) < max(10, 0.08 * h * h):
+            continue
+        tall, wide = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
+        if 0.3 * h <= tall <= 1.3 * h and 0.6 <= wide / tall <= 1.6:
+            return (x0 + int(xs.min()), y0 + int(ys.min()), int(wide), int(tall))
+    return None
     x, y, w, h = name_box
     x0, x1 = max(0, x + w - round(1.5 * h)), min(image.shape[1], x + w + round(2.2 * h))
     y0, y1 = max(0, y - h // 8), min(image.shape[0], y + h)  # not the blue link under it

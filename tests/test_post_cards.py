@@ -115,6 +115,10 @@ def test_post_structure_on_the_x_layouts(read_posts: list) -> None:
             checked += 1
             if value != want:
                 misses.append(f"{name}: {field} {value!r} != {want!r}")
+        if post.verified:  # the badge is boxed, at the end of the name, on its row
+            ((bx, by, _, bh),) = post.boxes["verified"]
+            ((nx, ny, nw, nh),) = post.boxes["display_name"]
+            assert nx < bx <= nx + nw + 2 * nh and by < ny + nh and ny < by + bh, name
         if post.quoted is not None and truth.get("quoted_body"):
             assert truth["quoted_body"][:20] not in (post.body or ""), name  # kept out
     assert checked >= 40 and len(misses) <= checked // 20, misses

@@ -58,7 +58,7 @@ class Post(Model):
         default_factory=dict,
         description="Where each field was read, recorded by the parser from the OCR lines it "
         "took the field from (image pixels; counts may be in several places), by field: "
-        "display_name, handle, body, timestamp, "
+        "display_name, handle, body, timestamp, verified (the badge), "
         "counts, reply_to, reposted_by. The field as shown may differ from the OCR text "
         "(spacing made regular, glyphs cut).",
     )
