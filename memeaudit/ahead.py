@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from memeaudit.cores import side_by_side
@@ -23,8 +23,11 @@ from memeaudit.vision.looks import Looks
 log = logging.getLogger("memeaudit")
 
 
-def _steps(looks: Looks, opts: Options) -> Iterator[Callable[[], object]]:
-    """The questions, most useful first; each step is short, so that stopping is quick."""
+def _steps(
+    looks: Looks, opts: Options, warm: Iterable[Callable[[], object]]
+) -> Iterator[Callable[[], object]]:
+    """The questions, most useful first, then the `warm` steps (patterns that later stages
+    compile); each step is short, so that stopping is quick."""
     from memeaudit.facts.semantic import get_embedder
     from memeaudit.vision import CLASSES, MAX_PANELS, get_classifier, get_detector
     from memeaudit.vision.layout import panels
@@ -44,10 +47,13 @@ def _steps(looks: Looks, opts: Options) -> Iterator[Callable[[], object]]:
         yield lambda r=region: looks.detect(get_detector(), r, opts.min_object_conf, True)
     for region in regions[:MAX_PANELS] if classifier is not None else []:
         yield lambda r=region: looks.classify(classifier, r, CLASSES)
+    yield from warm
 
 
 @contextmanager
-def looking_ahead(image: LoadedImage, opts: Options) -> Iterator[Looks]:
+def looking_ahead(
+    image: LoadedImage, opts: Options, warm: Iterable[Callable[[], object]] = ()
+) -> Iterator[Looks]:
     """The Looks of `image`, filled by another thread while the block runs; on leaving, the
     thread stops after its current step and is waited for, so that only one thread uses the
     engines and the Looks from then on."""
@@ -60,7 +66,7 @@ def looking_ahead(image: LoadedImage, opts: Options) -> Iterator[Looks]:
 
     def work() -> None:
         try:
-            for step in _steps(looks, opts):
+            for step in _steps(looks, opts, warm):
                 if stop.is_set():
                     return
                 step()

@@ -64,7 +64,8 @@ def analyze_image(image: LoadedImage, opts: Options) -> Report:
     """The stages, in order, on an image already loaded."""
     kb = knowledge(tuple(opts.rules))
     start = time.perf_counter()
-    with looking_ahead(image, opts) as looks:  # on another core, while OCR reads
+    # On another core, while OCR reads: the vision of pixels alone, and the patterns to compile.
+    with looking_ahead(image, opts, facts.warm_ups()) as looks:
         text, engines = ocr.read_text(image, opts, kb.names())
     log.info(
         "%s: OCR read %d lines (%.2f s)",

@@ -143,6 +143,27 @@ def test_while_ocr_reads_another_thread_asks_the_models_what_vision_will_ask(
     assert len(looks) >= answered
 
 
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def test_the_warm_up_steps_run_on_the_other_thread_after_the_questions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from memeaudit.ahead import looking_ahead
+    from memeaudit.facts import warm_ups
+    from memeaudit.facts.claim_cues import load_cues
+
+    monkeypatch.delenv("MEMEAUDIT_THREADS", raising=False)
+    done, where = threading.Event(), []
+    steps = [*warm_ups(), lambda: where.append(threading.current_thread().name) or done.set()]
+    with looking_ahead(load_image(SURE), Options(), steps) as looks:
+        assert done.wait(60)
+    assert where == ["memeaudit-ahead"] and len(looks) > 0  # the questions came first
+    cues = load_cues()
+    every = {(topic, name) for topic, file in cues.files.items() for name in file.cues}
+    assert every <= set(cues._compiled)  # the claim finder will find them compiled
+
+
 def test_a_batch_worker_looks_ahead_on_no_other_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     from memeaudit.ahead import looking_ahead
 

@@ -3,6 +3,9 @@ personal data and topics."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+from memeaudit.facts.claim_cues import load_cues
 from memeaudit.facts.claims import find_claims
 from memeaudit.facts.entities import find_entities
 from memeaudit.facts.impersonation import by_handle, by_sender
@@ -26,6 +29,16 @@ from memeaudit.model import (
     Vision,
 )
 from memeaudit.ocr.language import iso639_1
+
+
+def warm_ups() -> Iterator[Callable[[], object]]:
+    """Steps that compile the patterns the claim finder searches with (its cue lists, compiled
+    once per process: about 0.2 s in one thread at the first image), for the look-ahead thread
+    (memeaudit.ahead) to take while OCR reads. The topics' patterns were compiled when the
+    knowledge was loaded."""
+    cues = load_cues()
+    for name, file in cues.files.items():
+        yield lambda n=name, f=file: [cues.pattern(n, c) for c in f.cues]
 
 
 def topics_in(

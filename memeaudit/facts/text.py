@@ -6,6 +6,8 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from memeaudit.knowledge.schema import compiled
+
 
 @cache
 def phrase_pattern(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -94,11 +96,10 @@ def phrase_search(phrase: str, text: str, case_sensitive: bool = False) -> re.Ma
     return phrase_pattern(phrase, case_sensitive).search(text)
 
 
-@cache
 def rule_regex(pattern: str) -> re.Pattern[str]:
-    """A rule file's regular expression, case-insensitive, compiled once per process (the re
-    module's own cache holds 512, fewer than the packs' patterns)."""
-    return re.compile(pattern, re.IGNORECASE)
+    """A rule file's regular expression, case-insensitive, compiled once per process (when the
+    knowledge was loaded and checked)."""
+    return compiled(pattern, re.IGNORECASE)
 
 
 MIN_PROSE_WORDS = 5  # a sentence needs this many ordinary words to fire a topic by similarity
