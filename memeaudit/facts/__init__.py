@@ -12,6 +12,7 @@ from memeaudit.facts.impersonation import by_handle, by_sender
 from memeaudit.facts.links import find_links, suspicious
 from memeaudit.facts.pii import find_personal_data
 from memeaudit.facts.semantic import SentenceEmbedder, semantic_topics
+from memeaudit.facts.terms import find_terms
 from memeaudit.facts.text import is_prose, sentences, trigger_search, without_gutter
 from memeaudit.facts.topics import find_topics
 from memeaudit.facts.typed import by_kind
@@ -177,6 +178,7 @@ def extract(
         discussed=discussed,
         links=links,
         impersonations=impersonations,
+        terms=find_terms(claim_text or ""),
     )
     return by_kind(kb, found, screen)  # an email's envelope, a chat's speakers (facts.typed)
 

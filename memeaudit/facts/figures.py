@@ -85,6 +85,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return low[0], low[1], frozenset(doc.currencies), frozenset(w.lower() for w in doc.durations)
 
 
+def durations() -> frozenset[str]:
+    """The units that make a figure a span of time (claims/figures.yaml), lower-cased."""
+    return _words()[3]
+
+
 @cache
 def _year_nouns() -> tuple[str, ...]:
     return tuple(load_cues().files["figures"].year_nouns)

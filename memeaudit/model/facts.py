@@ -101,3 +101,5 @@ class Facts(Model):
     discussed: list[TopicHit] = []
     links: list[Link] = []
     impersonations: list[Impersonation] = []
+    # Money amounts and spans of time the text names, as written ('$300', '48 hours').
+    terms: list[Figure] = []

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from memeaudit.facts.figures import durations
+from memeaudit.facts.terms import written
 from memeaudit.facts.text import end_with_quote, join_names, quote
 from memeaudit.facts.typed import speaker_name
 from memeaudit.knowledge.loader import Knowledge
 from memeaudit.knowledge.wording import Words
-from memeaudit.model import Claim, Facts, Post, Screen, Section
+from memeaudit.model import Claim, Facts, Figure, Post, Screen, Section
 from memeaudit.sections.excerpt import bare, excerpt, last_clause, left_out
 from memeaudit.sections.paragraph import Paragraph, nothing, ocr, rule
 
@@ -173,16 +175,31 @@ def _original(w: Words, post: Post | None) -> str:
 
 
 def _figures(w: Words, chosen: list[Claim]) -> str | None:
-    shown = list({f.text: f for c in chosen for f in c.figures}.values())
+    shown = list({f.text: (f, c.text) for c in chosen for f in c.figures}.values())
     if not shown:
         return None
+    spans = durations()
     figures = [
         w("figure", figure=f.text)
         if f.unit in ("percent", "ratio", "money", None)
+        else w("figure", figure=span)  # '2 hours' as written, not '2' (hours)
+        if f.unit.lower() in spans and (span := written(f, text))
         else w("figure-unit", figure=f.text, unit=f.unit)
-        for f in shown
+        for f, text in shown
     ]
     return w("figures", figures=join_names(figures))
+
+
+def _terms(facts: Facts, chosen: list[Claim]) -> list[Figure]:
+    """The amounts and times the text names that the chosen claims do not quote, where the text
+    raised a harm (a scam's price and deadline); on a harmless image they are left out."""
+    if not facts.topics:
+        return []
+    return [t for t in facts.terms if not any(t.text in c.text for c in chosen)]
+
+
+def _quoted(terms: list[Figure]) -> str:
+    return join_names([f"“{t.text}”" for t in terms])
 
 
 def claims(
@@ -202,7 +219,11 @@ def claims(
         if text is not None and not text.strip():
             return nothing(4, w("no-text"))
         par = Paragraph(4)
-        par.say(w("nothing-found"), rule("section4.nothing-found"))
+        if terms := _terms(facts, []):
+            said = w("nothing-found-terms", terms=_quoted(terms))
+            par.say(said, *(ocr(t.text, "facts.terms") for t in terms))
+        else:
+            par.say(w("nothing-found"), rule("section4.nothing-found"))
         if opinions:
             par.say(
                 _opinion(w, opinions[0], screen, "opinion-only"),
@@ -249,6 +270,9 @@ def claims(
         values = join_names([f"“{v}”" for v in beyond[:MAX_BEYOND]])
         par.say(w("also-gives", count=len(chosen), values=values),
                 *(ocr(v, "claims.values") for v in beyond[:MAX_BEYOND]))  # fmt: skip
+    if terms := _terms(facts, chosen):
+        said = w("terms", terms=_quoted(terms))
+        par.say(said, *(ocr(t.text, "facts.terms") for t in terms))
     if opinions:
         optional.append((_opinion(w, opinions[0], screen, "opinion-also"), opinions[0]))
     authors = [
