@@ -304,17 +304,3 @@ def badge_box(image: np.ndarray | None, name_box: BBox) -> BBox | None:
         if 0.3 * h <= tall <= 1.3 * h and 0.6 <= wide / tall <= 1.6:
             return (x0 + int(xs.min()), y0 + int(ys.min()), int(wide), int(tall))
     return None
-    x, y, w, h = name_box
-    x0, x1 = max(0, x + w - round(1.5 * h)), min(image.shape[1], x + w + round(2.2 * h))
-    y0, y1 = max(0, y - h // 8), min(image.shape[0], y + h)  # not the blue link under it
-    if x1 - x0 < 3 or y1 - y0 < 3:
-        return False
-    patch = image[y0:y1, x0:x1, :3].astype(np.int32)
-    for rgb in cues()["badge_colours"].values():
-        ys, xs = np.nonzero(np.abs(patch - np.array(rgb)).sum(axis=2) < 60)
-        if len(ys) < max(10, 0.08 * h * h):
-            continue
-        tall, wide = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
-        if 0.3 * h <= tall <= 1.3 * h and 0.6 <= wide / tall <= 1.6:
-            return True
-    return False
