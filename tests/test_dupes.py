@@ -1,9 +1,9 @@
-"""PDQ near-duplicates, re-captioned templates and known-hash lists, on real images."""
+"""PDQ near-duplicates and re-captioned templates, on real images (known-hash lists:
+test_dupes_known.py)."""
 
 from __future__ import annotations
 
 import difflib
-import io
 from pathlib import Path
 
 import numpy as np
@@ -11,63 +11,24 @@ import pdqhash
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from memeaudit.batch.dupes import (
-    MATCH_DISTANCE,
-    MIN_QUALITY,
-    group_rows,
-    hamming,
-    load_known,
-    match_known,
-    pdq_hash,
-)
+from memeaudit.batch.dupes import MATCH_DISTANCE, MIN_QUALITY, group_rows, hamming, pdq_hash
 from memeaudit.batch.rows import IndexRow
-from memeaudit.errors import ExitCode, InputError
+from tests.pdq_images import (
+    ASTRONAUT,
+    CAT,
+    CROP_PICTURES,
+    PICTURES,
+    RESOURCES,
+    SAMPLES,
+    cropped,
+    flip_bits,
+    hash_of,
+    jpeg,
+    load,
+    resized,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-RESOURCES = ROOT / "tests" / "resources"
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-
-# Every whole picture the project ships (the two photo assets are backgrounds inside some samples).
-PICTURES = sorted(SAMPLES.glob("*.png")) + sorted(RESOURCES.glob("*.png"))
-# PDQ is not crop-resistant: on text screenshots with flat backgrounds a 2% crop moves the hash
-# by 32-58 bits. On pictures with photo content it stays well inside the threshold.
-CROP_PICTURES = [
-    SAMPLES / "assets" / "chelsea.png",
-    SAMPLES / "assets" / "astronaut.png",
-    SAMPLES / "labelled-figures.png",
-    SAMPLES / "jailbreak-meme.png",
-    SAMPLES / "model-release-post.png",
-]
-
-
-def load(source: Path | io.BytesIO) -> Image.Image:
-    with Image.open(source) as image:
-        return image.convert("RGB")
-
-
-def hash_of(image: Image.Image) -> str:
-    hash_hex, quality = pdq_hash(image)
-    assert hash_hex is not None, f"quality {quality} < {MIN_QUALITY}"
-    return hash_hex
-
-
-def resized(image: Image.Image, factor: float = 0.6) -> Image.Image:
-    size = (round(image.width * factor), round(image.height * factor))
-    return image.resize(size, Image.Resampling.LANCZOS)
-
-
-def jpeg(image: Image.Image, quality: int = 40) -> Image.Image:
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality)
-    buffer.seek(0)
-    return load(buffer)
-
-
-def cropped(image: Image.Image, fraction: float = 0.02) -> Image.Image:
-    """Cut `fraction` of the width and of the height, half from each edge."""
-    dx, dy = round(image.width * fraction / 2), round(image.height * fraction / 2)
-    return image.crop((dx, dy, image.width - dx, image.height - dy))
 
 
 def captioned(photo: Path, caption: str) -> Image.Image:
@@ -90,13 +51,6 @@ def captioned(photo: Path, caption: str) -> Image.Image:
 
 def row(name: str, pdq: str | None, text: str = "", **fields: object) -> IndexRow:
     return IndexRow(path=name, status="ok", pdq=pdq, text=text, **fields)  # type: ignore[arg-type]
-
-
-def flip_bits(hash_hex: str, positions: list[int]) -> str:
-    value = int(hash_hex, 16)
-    for bit in positions:
-        value ^= 1 << bit
-    return f"{value:064x}"
 
 
 # --- hashing ---------------------------------------------------------------------------------
@@ -179,9 +133,6 @@ def test_hamming() -> None:
 
 
 # --- grouping --------------------------------------------------------------------------------
-
-CAT = SAMPLES / "assets" / "chelsea.png"
-ASTRONAUT = SAMPLES / "assets" / "astronaut.png"
 
 
 @pytest.fixture(scope="module")
@@ -337,79 +288,3 @@ def test_pair_search_in_python_and_with_numpy_find_the_same_pairs() -> None:
     packed = np.array([np.frombuffer(bytes.fromhex(h), np.uint8) for h in hashes])
     with_numpy = dupes._close_pairs_numpy(packed)
     assert sorted(in_python) == sorted(with_numpy) == [(3, 10), (5, 30)]
-
-
-# --- known lists -----------------------------------------------------------------------------
-
-H1, H2, H3 = "0123456789abcdef" * 4, "f" * 64, "A1" * 32
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "known.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_load_known_formats(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        f"pdq,label\n# a comment\n\n{H1}\n{H2},scam template\n  {H3}\tKnown  meme \n",
-    )
-    assert load_known(path) == [
-        (H1, H1[:12]),
-        (H2, "scam template"),
-        (H3.lower(), "Known  meme"),
-    ]
-
-
-def test_load_known_skips_a_hash_header_and_reads_an_empty_file(tmp_path: Path) -> None:
-    assert load_known(write(tmp_path, f"hash\tlabel\n{H2}\n")) == [(H2, H2[:12])]
-    assert load_known(write(tmp_path, "# nothing yet\n")) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "line"),
-    [
-        (f"{H1}\n{H1[:-1]}\n", 2),  # 63 digits
-        (f"# list\n\n{H1[:-1]}g,label\n", 3),  # not hex
-        (f"{H1}\nhash,label\n", 2),  # a header after the first entry is a bad line
-        (f"{H1}0\n", 1),  # 65 digits
-    ],
-)
-def test_load_known_rejects_a_bad_line(tmp_path: Path, text: str, line: int) -> None:
-    path = write(tmp_path, text)
-    with pytest.raises(InputError) as caught:
-        load_known(path)
-    assert str(caught.value) == f"{path}:{line}: not a 64-digit hex PDQ hash"
-    assert caught.value.exit_code == ExitCode.bad_input
-
-
-def test_load_known_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
-    for path in (tmp_path / "missing.txt", tmp_path):
-        with pytest.raises(InputError) as caught:
-            load_known(path)
-        assert str(path) in str(caught.value) and "\n" not in str(caught.value)
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes(f"{H1},caf\xe9\n".encode("latin-1"))
-    with pytest.raises(InputError):
-        load_known(latin1)
-
-
-def test_match_known_finds_a_resized_copy_and_not_an_unrelated_image(tmp_path: Path) -> None:
-    cat = load(CAT)
-    path = write(
-        tmp_path,
-        f"hash,label\n{hash_of(load(ASTRONAUT))},astronaut\n{hash_of(cat)},cat template\n",
-    )
-    known = load_known(path)
-    assert match_known(hash_of(jpeg(resized(cat))), known) == "cat template"
-    assert match_known(hash_of(load(RESOURCES / "pytesseract_test.png")), known) is None
-    assert match_known(None, known) is None
-    assert match_known(hash_of(cat), []) is None
-
-
-def test_match_known_picks_the_nearest() -> None:
-    cat = hash_of(load(CAT))
-    known = [(flip_bits(cat, list(range(20))), "far"), (flip_bits(cat, list(range(5))), "near")]
-    assert match_known(cat, known) == "near"
-    assert match_known(cat, known[::-1]) == "near"
