@@ -7,8 +7,16 @@ sentence fires a topic when, among its K nearest neighbours, its family's votes 
 benign ones, and its closest example of that topic passes the topic's threshold by MARGIN over
 its closest benign neighbour; a sentence of fewer than SHORT words needs SHORT_FLOOR. Each threshold is calibrated on the bank itself, leaving each benign
 sentence out in turn: it sits above the similarity at which any benign sentence would fire the
-topic, and never below FLOOR. K, FLOOR and the margins were chosen on tests/data/topics-dev.yaml
-and the bank (benchmarks/topics_knn.py); the held-out set is never used for calibration.
+topic, and never below FLOOR.
+
+A sentence the neighbours leave undecided gets a second reading: a logistic regression trained
+on the same bank (scikit-learn; the topics and "benign" are its classes). It fires its topic at a
+probability of LINEAR_FLOOR or more, where the sentence's closest example of that topic is above
+FLOOR and beats its closest benign sentence by BENIGN_MARGIN, so a benign sentence stays a veto.
+The neighbours recall the examples that sit near others; the regression also finds the sentences
+that share a topic's direction but no close neighbour. K, FLOOR, the margins, LINEAR_C and
+LINEAR_FLOOR were chosen on tests/data/topics-dev.yaml and the bank (benchmarks/topics_knn.py);
+the held-out set is never used for calibration.
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ MAX_SENTENCES = 40  # sentences embedded per image
 MIN_WORDS = 3
 SHORT = 7  # a sentence of fewer words says little: it fires only at SHORT_FLOOR or above
 SHORT_FLOOR = 0.55
+LINEAR_C = 64.0  # the regression's inverse regularisation
+LINEAR_FLOOR = 0.6  # the probability at which the regression fires a topic
 
 
 def model_folder() -> Path | None:
@@ -92,10 +102,31 @@ class TopicIndex:
     vectors: np.ndarray  # (n, d)
     owner: np.ndarray  # (n,) topic index of each row, -1 for a benign sentence
     thresholds: list[float]
+    linear: np.ndarray | None = None  # (d + 1, topics + 1): the regression's weights and bias
 
-    def decide(self, sims: np.ndarray) -> list[tuple[int, float]]:
+    def decide(
+        self, sims: np.ndarray, queries: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
         """For each sentence (a row of similarities to the bank), the topic it fires and the
-        similarity of its closest example of that topic, or (-1, best benign similarity)."""
+        similarity of its closest example of that topic, or (-1, best benign similarity).
+        Given the sentences' vectors (`queries`), the regression reads those the neighbours
+        leave undecided."""
+        out = self._neighbours(sims)
+        if queries is None or self.linear is None:
+            return out
+        probs = _softmax(np.hstack([queries, np.ones((len(queries), 1))]) @ self.linear)
+        for n, (row, p) in enumerate(zip(sims, probs, strict=True)):
+            topic = int(np.argmax(p))
+            if out[n][0] >= 0 or topic >= len(self.ids) or p[topic] < LINEAR_FLOOR:
+                continue
+            score = float(row[self.owner == topic].max())
+            benign = row[self.owner < 0]
+            benign_best = float(benign.max()) if benign.size else -1.0
+            if score >= FLOOR and score >= benign_best + BENIGN_MARGIN:
+                out[n] = (topic, score)
+        return out
+
+    def _neighbours(self, sims: np.ndarray) -> list[tuple[int, float]]:
         family_of = [self.families.index(f) for f in self.families]  # a number per family
         out = []
         for row in sims:
@@ -173,7 +204,37 @@ def build_index(
     settings = [K, FLOOR, MARGIN, BENIGN_MARGIN, CALIBRATED, SHARE]
     key = json.dumps([embedder.version(), texts, owner, ids, families, settings])
     index.thresholds = [float(t) for t in _cached(key, "thresholds", lambda: calibrate(index))]
+    fitted = json.dumps([embedder.version(), texts, owner, ids, "linear", LINEAR_C])
+    linear = _cached(fitted, "linear", lambda: fit_linear(index))
+    index.linear = linear if linear.ndim == 2 else None
     return index
+
+
+def fit_linear(index: TopicIndex) -> np.ndarray:
+    """The regression's weights and bias, one column per topic and a last one for "benign"; an
+    empty array where scikit-learn is missing or the bank has fewer than two classes."""
+    classes = np.where(index.owner >= 0, index.owner, len(index.ids))
+    if len(set(classes.tolist())) < 2:
+        return np.zeros(0)
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        log.info("no topic regression: pip install 'memeaudit[ml]'")
+        return np.zeros(0)
+    model = LogisticRegression(C=LINEAR_C, max_iter=5000).fit(index.vectors, classes)
+    coef, bias = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # one row, the second class's log-odds against the first
+        coef, bias = np.vstack([np.zeros_like(coef[0]), coef[0]]), np.array([0.0, bias[0]])
+    weights = np.zeros((index.vectors.shape[1] + 1, len(index.ids) + 1), np.float32)
+    weights[-1] = -1e4  # a topic without examples is never the regression's answer
+    weights[:-1, model.classes_] = coef.T
+    weights[-1, model.classes_] = bias
+    return weights
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
 
 
 def _cached(key: str, name: str, compute: Callable[[], Any]) -> np.ndarray:
@@ -235,7 +296,8 @@ def semantic_topics(
     if not sentences or not topics:
         return []
     index = index_for(embedder, topics, benign)
-    decided = index.decide(embedder.embed(sentences) @ index.vectors.T)
+    queries = embedder.embed(sentences)
+    decided = index.decide(queries @ index.vectors.T, queries)
     best: dict[int, tuple[float, int]] = {}
     for i, (topic, score) in enumerate(decided):
         if len(sentences[i].split()) < SHORT and score < SHORT_FLOOR:
