@@ -191,10 +191,8 @@ def _figures(w: Words, chosen: list[Claim]) -> str | None:
 
 
 def _terms(facts: Facts, chosen: list[Claim]) -> list[Figure]:
-    """The amounts and times the text names that the chosen claims do not quote, where the text
-    raised a harm (a scam's price and deadline); on a harmless image they are left out."""
-    if not facts.topics:
-        return []
+    """The amounts, spans, dates and times the text names that the chosen claims do not quote:
+    a scam's price and deadline, a flyer's date and hour."""
     return [t for t in facts.terms if not any(t.text in c.text for c in chosen)]
 
 
