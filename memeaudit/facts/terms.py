@@ -29,7 +29,7 @@ def find_terms(text: str) -> list[Figure]:
     each exactly as written ('30 seconds', '7-day', 'Tuesday 10 March', '10.30pm')."""
     found: dict[str, Figure] = {}
     for sentence in sentences(text):
-        for start, figure in sorted(_in(sentence), key=lambda pair: pair[0]):
+        for _, figure in sorted(_in(sentence), key=lambda pair: pair[0]):
             found.setdefault(figure.text, figure)
     return list(found.values())[:MAX_TERMS]
 
