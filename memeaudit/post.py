@@ -40,7 +40,7 @@ from memeaudit.postfields import (
 )
 from memeaudit.postlayouts import parse_layout
 from memeaudit.textspans import box_of
-from memeaudit.tokenread import read_line, reconcile
+from memeaudit.tokenread import glued, read_line, reconcile, spaced
 
 REDDIT_BYLINE = re.compile(r"(^|\s)r/\w+|\bposted by\s*$", re.IGNORECASE)
 HEADER_LINES = 8  # the handle is among the first lines of a post screenshot
@@ -126,6 +126,8 @@ def _header(
         platform, handle = found
         start = text.find(handle)
         before, after = text[:start], text[start + len(handle) :]
+        if before.rstrip().endswith(":"):
+            continue  # 'Flood her page: @kayleigh': a handle the text names, not its author
         if platform == "X" and (rest := SPLIT_HANDLE.match(after)):
             handle, after = f"{handle}_{rest[1]}", after[rest.end(1) :]  # '_' read as a space
         handle = fix_handle(handle)
@@ -149,11 +151,21 @@ def _header(
         if platform == "Reddit" and i:
             used = [lines[i - 1], line]
         name_box = _name_box(name_line, name) if name and name_line is not None else None
+        if image is not None and name and name_box is not None and glued(name):
+            name = spaced(name, read_line(image, name_box))  # 'MarketNews': a dropped space
         first = min(lines.index(ln) for ln in used)
         repost = _reposted(lines[first - 1]) if first else None
         conf = name_line.conf if name and name_line is not None else 0.0
         return Header(i, platform, handle, name, conf, name_box, used, time, repost)
     return None
+
+
+def _respaced(post: Post, image: np.ndarray | None) -> Post:
+    """A layout's post with the spaces a second reading of its name draws ('MarketNews')."""
+    name, boxes = post.display_name, post.boxes.get("display_name")
+    if image is None or not name or not boxes or not glued(name):
+        return post
+    return post.model_copy(update={"display_name": spaced(name, read_line(image, boxes[0]))})
 
 
 def _name_box(line: Line, name: str) -> tuple[int, int, int, int]:
@@ -259,7 +271,7 @@ def parse_post(
     `nested` parses a quoted post's lines, which need no stamp or counts."""
     lines = ocr.lines if nested else parts.merge_fragments(ocr.lines)
     if not nested and (by_layout := parse_layout(lines)) is not None:
-        return by_layout
+        return _respaced(by_layout, image)
     head = _header(lines, 2 if nested else HEADER_LINES, image)
     if head is None:
         return None

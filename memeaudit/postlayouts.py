@@ -143,8 +143,9 @@ def _tiktok(lines: list[Line]) -> Post | None:
     if mark is None or mark < 2:
         return None
     name_line = lines[1]
-    # 'Name · 10-17'; OCR may read the dot as '.' stuck to both ('DeclanFischer.10-17')
-    split = r"\s*[·•]\s*|\s+[-–]\s+|(?<=[^\W\d_])\.(?=\d)"
+    # 'Name · 10-17'; OCR may read the dot as '.' stuck to both ('DeclanFischer.10-17') or
+    # drop it ('MateoOkafor2-23')
+    split = r"\s*[·•]\s*|\s+[-–]\s+|(?<=[^\W\d_])\.(?=\d)|(?<=[^\W\d_])(?=\d{1,2}-\d{1,2}\b)"
     name, when = [*re.split(split, name_line.text, maxsplit=1), ""][:2]
     numbers = [n for ln in lines[mark + 1 :] for n in _numbers(ln)][:2]
     counts = Counts(**dict(zip(("likes", "replies"), numbers, strict=False)))

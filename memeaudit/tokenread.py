@@ -78,13 +78,13 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s_]", "", text.lower())
 
 
-def _counterpart(token: str, second: str) -> str | None:
-    """The piece of the second reading that is the token: the run of its words, one or two,
+def _counterpart(token: str, second: str, most: int = 2) -> str | None:
+    """The piece of the second reading that is the token: the run of its words, up to `most`,
     closest to the token once underscores and spaces are set aside."""
     words = second.split()
     best, best_ratio = None, 0.0
     for i in range(len(words)):
-        for j in (i + 1, i + 2):
+        for j in range(i + 1, i + most + 1):
             if j > len(words):
                 continue
             piece = " ".join(words[i:j])
@@ -132,4 +132,33 @@ def reconcile(token: str, second: str | None, trailing: bool = False) -> str:
             out.append("rn" if mine == "m" else theirs)  # 'rn' read as 'm' or as 'n'
         else:
             out.append(mine)
+    return "".join(out)
+
+
+GLUED_WORDS = re.compile(r"[^\W\d_][^\W\d_A-Z]{2,}[A-Z][^\W\d_A-Z]")  # 'MarketNews'
+
+
+def glued(name: str) -> bool:
+    """Whether a name has a word that runs a lower-case letter into a capital ('MarketNews'),
+    where OCR may have dropped a space."""
+    return bool(GLUED_WORDS.search(name))
+
+
+def spaced(name: str, second: str | None) -> str:
+    """`name` with the spaces the second reading draws between a lower-case letter and a
+    capital that the first runs together ('Harbor MarketNews' + 'Harbor Market News'); any
+    other difference stays the first engine's ('YouTube' stays where tesseract reads it so)."""
+    if not second or not (other := _counterpart(name, second, len(name.split()) + 2)):
+        return name
+    out: list[str] = []
+    matcher = SequenceMatcher(None, name, other, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        mine = name[i1:i2]
+        gap = (
+            op == "insert"
+            and other[j1:j2] == " "
+            and name[i1 - 1 : i1].islower()
+            and name[i1 : i1 + 1].isupper()
+        )
+        out.append(" " if gap else mine)
     return "".join(out)

@@ -62,3 +62,19 @@ def test_al_before_the_words_ai_goes_with_is_ai_and_a_name_is_kept() -> None:
     assert mend("Al-generated content (label applied by moderation)").startswith("AI-generated")
     assert mend("Al art is everywhere") == "AI art is everywhere"
     assert mend("Al Green sang at the Al-Qaeda hearing") == "Al Green sang at the Al-Qaeda hearing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("polls close at l2 noon", "polls close at 12 noon"),
+        ("only I5 minutes left", "only 15 minutes left"),
+        ("doors at l0:30 am", "doors at 10:30 am"),
+        ("since 2O24", "since 2024"),
+        ("@l2abc #l2 I2C example.org/l2 I am 5", "@l2abc #l2 I2C example.org/l2 I am 5"),
+    ],
+)
+def test_a_digit_read_as_its_look_alike_letter_is_mended(text: str, expected: str) -> None:
+    from memeaudit.ocr.cleanup import mend
+
+    assert mend(text) == expected

@@ -177,3 +177,16 @@ def test_a_reddit_byline_is_no_display_name() -> None:
     parsed = parse_post(_ocr(lines))
     assert parsed is not None and (parsed.platform, parsed.handle) == ("Reddit", "u/quiet_ledger")
     assert parsed.display_name is None
+
+
+def test_a_handle_the_text_names_after_a_colon_is_no_author() -> None:
+    """A caption that tells its readers where to go ('Flood her page: @…') is no post header."""
+    lines = [
+        _line("Everyone meet Kayleigh Dunmore, Year 10", 14),
+        _line("She thinks she can sing. Let's tell her she", 75),
+        _line("Flood her page: @kayleigh.sings.x", 136),
+    ]
+    assert parse_post(_ocr(lines)) is None
+    header = [_line("Kayleigh Dunmore @kayleigh.sings.x · 2h", 14), *lines[:2]]
+    post = parse_post(_ocr(header))
+    assert post is not None and post.handle == "@kayleigh.sings.x"

@@ -54,3 +54,30 @@ def test_read_line_reads_the_underscore_from_pixels() -> None:
 )  # fmt: skip
 def test_a_glued_person_name_gets_its_space(name: str, want: str) -> None:
     assert split_glued_name(name) == want
+
+
+@pytest.mark.parametrize(
+    ("name", "second", "expected"),
+    [
+        ("Harbor MarketNews", "Harbor Market News @harbor · 2h", "Harbor Market News"),
+        ("MateoOkafor", "Mateo Okafor", "Mateo Okafor"),
+        ("YouTube", "YouTube @youtube", "YouTube"),  # no space drawn: the name as read
+        ("GitHub", "Git Hub", "Git Hub"),  # the second reading's space is taken...
+        ("Harbor MarketNews", "Harbor Market Nevvs", "Harbor Market News"),  # ...only a space
+        ("Harbor MarketNews", "Totally different text", "Harbor MarketNews"),
+        ("Harbor MarketNews", None, "Harbor MarketNews"),
+    ],
+)
+def test_a_space_the_second_reading_draws_in_a_glued_name_is_taken(
+    name: str, second: str | None, expected: str
+) -> None:
+    from memeaudit.tokenread import spaced
+
+    assert spaced(name, second) == expected
+
+
+def test_only_a_lower_case_letter_run_into_a_capital_is_glued() -> None:
+    from memeaudit.tokenread import glued
+
+    assert glued("Harbor MarketNews") and glued("MateoOkafor")
+    assert not glued("Kenji Alves") and not glued("McDonald") and not glued("ANTHROPIC")

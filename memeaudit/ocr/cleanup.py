@@ -27,6 +27,10 @@ AI_BEFORE = re.compile(
 
 
 GLUED = re.compile(r"\b[A-Z][A-Z']{5,}\b")  # an all-caps token long enough to be two words
+# A number whose first digit OCR read as the letter it looks like ('l2 noon', 'I5 minutes'); a
+# handle, a tag or a word ('I2C') is left alone. And an O between two digits ('2O24').
+DIGIT_L = re.compile(r"(?<![\w@#./-])[lI](?=\d+(?:[.,:]\d+)*(?![\w]))")
+DIGIT_O = re.compile(r"(?<=\d)O(?=\d)")
 MIN_FREQUENCY = 1e-6  # each half of a split must be at least this common in English
 
 
@@ -113,6 +117,7 @@ def split_glued(token: str, names: frozenset[str] = frozenset()) -> str:
 
 def mend(text: str, names: frozenset[str] = frozenset()) -> str:
     text = AI_BEFORE.sub("AI", AI_WORD.sub(r"\1AI", AI_TAIL.sub("AI", text)))
+    text = DIGIT_O.sub("0", DIGIT_L.sub("1", text))
     return GLUED.sub(lambda m: split_glued(m.group(0), names), text)
 
 
