@@ -11,8 +11,9 @@ topic, and never below FLOOR.
 
 A sentence the neighbours leave undecided gets a second reading: a logistic regression trained
 on the same bank (scikit-learn; the topics and "benign" are its classes). It fires its topic at a
-probability of LINEAR_FLOOR or more, where the sentence's closest example of that topic is above
-FLOOR and beats its closest benign sentence by BENIGN_MARGIN, so a benign sentence stays a veto.
+probability of LINEAR_FLOOR or more, where the sentence's closest example of that topic is at
+LINEAR_SIMILARITY or more and beats its closest benign sentence by BENIGN_MARGIN, so a benign
+sentence stays a veto.
 The neighbours recall the examples that sit near others; the regression also finds the sentences
 that share a topic's direction but no close neighbour. K, FLOOR, the margins, LINEAR_C and
 LINEAR_FLOOR were chosen on tests/data/topics-dev.yaml and the bank (benchmarks/topics_knn.py);
@@ -40,7 +41,7 @@ from memeaudit.paths import optional_cache_dir, package_folder, save_npz_atomic
 
 log = logging.getLogger("memeaudit")
 K = 7  # neighbours that vote
-FLOOR = 0.4  # no topic fires below this cosine similarity to its closest example
+FLOOR = 0.45  # no topic fires below this cosine similarity to its closest example
 MARGIN = 0.0  # a threshold sits this far above the similarity at which a benign sentence fires
 BENIGN_MARGIN = 0.03  # the closest example must beat the closest benign sentence by this much
 CALIBRATED = True  # per-topic thresholds above the benign sentences that would fire them
@@ -51,6 +52,7 @@ SHORT = 7  # a sentence of fewer words says little: it fires only at SHORT_FLOOR
 SHORT_FLOOR = 0.55
 LINEAR_C = 64.0  # the regression's inverse regularisation
 LINEAR_FLOOR = 0.6  # the probability at which the regression fires a topic
+LINEAR_SIMILARITY = 0.45  # and the similarity its closest example of that topic needs
 
 
 def model_folder() -> Path | None:
@@ -122,7 +124,7 @@ class TopicIndex:
             score = float(row[self.owner == topic].max())
             benign = row[self.owner < 0]
             benign_best = float(benign.max()) if benign.size else -1.0
-            if score >= FLOOR and score >= benign_best + BENIGN_MARGIN:
+            if score >= LINEAR_SIMILARITY and score >= benign_best + BENIGN_MARGIN:
                 out[n] = (topic, score)
         return out
 
