@@ -23,6 +23,7 @@ the held-out set is never used for calibration.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 from collections.abc import Callable
@@ -206,6 +207,9 @@ def build_index(
     settings = [K, FLOOR, MARGIN, BENIGN_MARGIN, CALIBRATED, SHARE]
     key = json.dumps([embedder.version(), texts, owner, ids, families, settings])
     index.thresholds = [float(t) for t in _cached(key, "thresholds", lambda: calibrate(index))]
+    if importlib.util.find_spec("sklearn") is None:  # no regression, and nothing cached
+        log.info("no topic regression: pip install 'memeaudit[ml]'")
+        return index
     fitted = json.dumps([embedder.version(), texts, owner, ids, "linear", LINEAR_C])
     linear = _cached(fitted, "linear", lambda: fit_linear(index))
     index.linear = linear if linear.ndim == 2 else None
@@ -214,15 +218,12 @@ def build_index(
 
 def fit_linear(index: TopicIndex) -> np.ndarray:
     """The regression's weights and bias, one column per topic and a last one for "benign"; an
-    empty array where scikit-learn is missing or the bank has fewer than two classes."""
+    empty array where the bank has fewer than two classes. Needs scikit-learn."""
     classes = np.where(index.owner >= 0, index.owner, len(index.ids))
     if len(set(classes.tolist())) < 2:
         return np.zeros(0)
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        log.info("no topic regression: pip install 'memeaudit[ml]'")
-        return np.zeros(0)
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=LINEAR_C, max_iter=5000).fit(index.vectors, classes)
     coef, bias = model.coef_, model.intercept_
     if len(model.classes_) == 2:  # one row, the second class's log-odds against the first
