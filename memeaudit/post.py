@@ -22,7 +22,7 @@ import numpy as np
 
 from memeaudit import postparts as parts
 from memeaudit.geometry import same_row, union_box
-from memeaudit.model import Counts, Line, OcrResult, Post
+from memeaudit.model import BBox, Counts, Line, OcrResult, Post
 from memeaudit.postfields import (
     AGO,
     LABELLED,
@@ -151,8 +151,8 @@ def _header(
         if platform == "Reddit" and i:
             used = [lines[i - 1], line]
         name_box = _name_box(name_line, name) if name and name_line is not None else None
-        if image is not None and name and name_box is not None and glued(name):
-            name = spaced(name, read_line(image, name_box))  # 'MarketNews': a dropped space
+        if name and name_box is not None:
+            name = _respaced(name, name_box, image)
         first = min(lines.index(ln) for ln in used)
         repost = _reposted(lines[first - 1]) if first else None
         conf = name_line.conf if name and name_line is not None else 0.0
@@ -160,12 +160,18 @@ def _header(
     return None
 
 
-def _respaced(post: Post, image: np.ndarray | None) -> Post:
-    """A layout's post with the spaces a second reading of its name draws ('MarketNews')."""
+def _respaced(name: str, box: BBox, image: np.ndarray | None) -> str:
+    """The name with the spaces a second reading of its box draws where OCR ran a lower-case
+    letter into a capital ('MarketNews'); else the name as read."""
+    return spaced(name, read_line(image, box)) if image is not None and glued(name) else name
+
+
+def _layout_respaced(post: Post, image: np.ndarray | None) -> Post:
+    """A layout's post with its name respaced (_respaced)."""
     name, boxes = post.display_name, post.boxes.get("display_name")
-    if image is None or not name or not boxes or not glued(name):
+    if not name or not boxes or (fixed := _respaced(name, boxes[0], image)) == name:
         return post
-    return post.model_copy(update={"display_name": spaced(name, read_line(image, boxes[0]))})
+    return post.model_copy(update={"display_name": fixed})
 
 
 def _name_box(line: Line, name: str) -> tuple[int, int, int, int]:
@@ -271,7 +277,7 @@ def parse_post(
     `nested` parses a quoted post's lines, which need no stamp or counts."""
     lines = ocr.lines if nested else parts.merge_fragments(ocr.lines)
     if not nested and (by_layout := parse_layout(lines)) is not None:
-        return _respaced(by_layout, image)
+        return _layout_respaced(by_layout, image)
     head = _header(lines, 2 if nested else HEADER_LINES, image)
     if head is None:
         return None

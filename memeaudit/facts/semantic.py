@@ -123,11 +123,14 @@ class TopicIndex:
             if out[n][0] >= 0 or topic >= len(self.ids) or p[topic] < LINEAR_FLOOR:
                 continue
             score = float(row[self.owner == topic].max())
-            benign = row[self.owner < 0]
-            benign_best = float(benign.max()) if benign.size else -1.0
-            if score >= LINEAR_SIMILARITY and score >= benign_best + BENIGN_MARGIN:
+            if score >= LINEAR_SIMILARITY and score >= self._benign_best(row) + BENIGN_MARGIN:
                 out[n] = (topic, score)
         return out
+
+    def _benign_best(self, row: np.ndarray) -> float:
+        """The similarity of the closest benign sentence, -1 where the bank has none."""
+        benign = row[self.owner < 0]
+        return float(benign.max()) if benign.size else -1.0
 
     def _neighbours(self, sims: np.ndarray) -> list[tuple[int, float]]:
         family_of = [self.families.index(f) for f in self.families]  # a number per family
@@ -136,7 +139,7 @@ class TopicIndex:
             top = np.argpartition(-row, min(K, len(row) - 1))[:K]
             owners = self.owner[top]
             benign_vote = float(row[top][owners < 0].sum())
-            benign_best = float(row[self.owner < 0].max()) if (self.owner < 0).any() else -1.0
+            benign_best = self._benign_best(row)
             votes: dict[int, float] = {}
             for i, t in zip(top.tolist(), owners.tolist(), strict=True):
                 if t >= 0:
