@@ -60,3 +60,14 @@ def test_a_card_on_four_lines_is_named_never_repeated_and_redacted_line_by_line(
         redact_picture(Image.open(io.BytesIO(data)).convert("RGB"), masked).convert("L")
     )
     assert (before != after).any()  # the number is painted out of the picture
+
+
+def test_a_fediverse_handle_is_no_email_address() -> None:
+    """'@priya@fosstodon.org' is a Mastodon account's name; the same address written plainly
+    is an email address."""
+    emails = [
+        p.text for p in find_personal_data("Priya @priya@fosstodon.org · 3h") if p.kind == "email"
+    ]
+    assert emails == []
+    plain = find_personal_data("Write to priya@fosstodon.org for the slides.")
+    assert [p.text for p in plain if p.kind == "email"] == ["priya@fosstodon.org"]

@@ -28,7 +28,7 @@ CARD_WORDS = re.compile(
     r"exp|cvv|cvc)\b",
     re.IGNORECASE,
 )
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
 def find_personal_data(text: str, region: str = "US") -> list[PersonalData]:
